@@ -1,0 +1,57 @@
+"""The one immutable configuration of a cleaning run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+INPUT_KINDS = ("auto", "text", "html")
+
+
+@dataclass(frozen=True)
+class Config:
+    """Options of :class:`cleaner.Cleaner`; every field has a safe default.
+
+    input:
+        ``"auto"`` (HTML is recognised and extracted with trafilatura first),
+        ``"text"`` or ``"html"``.
+    lang:
+        ISO 639-1 code of the text's language, or ``None`` to detect it from
+        stopwords (falling back to ``"en"``). Picks the lexicons the phrase rules use;
+        English and language-neutral phrases always apply.
+    disable:
+        Rule ids to switch off, e.g. ``{"lines.byline", "blocks.related_links"}``.
+        ``cleaner rules`` lists them.
+    repair:
+        Repair encoding damage (mojibake, entities, control characters) with ftfy.
+    model:
+        A fitted :class:`cleaner.learned.Model` of site boilerplate, or ``None``.
+
+    >>> Config(disable=["lines.byline"]).disable
+    frozenset({'lines.byline'})
+    >>> Config(input="pdf")
+    Traceback (most recent call last):
+    ...
+    ValueError: input must be one of auto, text, html, not 'pdf'
+    """
+
+    input: str = "auto"
+    lang: str | None = None
+    disable: frozenset[str] = frozenset()
+    repair: bool = True
+    model: Any = None
+
+    def __post_init__(self) -> None:
+        if self.input not in INPUT_KINDS:
+            raise ValueError(f"input must be one of {', '.join(INPUT_KINDS)}, not {self.input!r}")
+        object.__setattr__(self, "disable", frozenset(self.disable))
+        if self.lang is not None:
+            object.__setattr__(self, "lang", self.lang.lower())
+
+    def with_options(self, **options: Any) -> "Config":
+        """A copy with some fields changed; unknown names raise ``TypeError``."""
+        known = {f.name for f in fields(self)}
+        unknown = sorted(set(options) - known)
+        if unknown:
+            raise TypeError(f"unknown option(s): {', '.join(unknown)}")
+        return replace(self, **options) if options else self

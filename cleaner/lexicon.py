@@ -1,0 +1,113 @@
+"""Chrome phrases as data: ``lexicons/<lang>/<category>.txt``, one phrase a line.
+
+Two kinds of file. ``<category>.txt`` lists chrome phrases: a line that is one of
+them is removed by the rule of that category (``share.txt`` feeds
+``lines.share_buttons``). ``words/<category>.txt`` lists vocabulary that shape rules
+use (month names for ``lines.timestamp``, "by" for ``lines.byline``); those words
+remove nothing by themselves.
+
+File format: ``#`` starts a comment; each other line is a phrase, matched on the
+whole line after :func:`cleaner.text.key` (casefold, digits to ``0``, punctuation
+and bullets dropped). A phrase ending in `` *`` matches a line that *starts* with
+it and has at most :data:`PREFIX_MAX_WORDS` words ("We use cookies *").
+
+``common/`` holds language-neutral phrases (brand names, symbols); English applies
+to every page too, since English chrome turns up on sites in every language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .text import key
+
+ROOT = Path(__file__).parent / "lexicons"
+#: A prefix phrase only marks lines up to this long: a long line is text that merely starts so.
+PREFIX_MAX_WORDS = 30
+_ALWAYS = ("common", "en")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The phrase tables of one language (plus ``common`` and ``en``), compiled once."""
+
+    lang: str
+    phrases: dict[str, str]          # whole-line key -> category
+    prefixes: dict[str, str]         # prefix key -> category
+    prefix_lengths: tuple[int, ...]  # word counts of the prefix keys, longest first
+    glue: dict[str, str]             # phrase key without spaces -> phrase key, for glued lines
+    glue_max: int
+    vocab: dict[str, frozenset[str]]  # words/<category>.txt -> its keys
+
+    def phrase(self, line_key: str) -> str | None:
+        """The category whose phrase is this whole line, if any."""
+        return self.phrases.get(line_key)
+
+    def prefix(self, line_key: str, n_words: int) -> tuple[str, str] | None:
+        """``(category, phrase)`` of a prefix phrase the line starts with, if short enough."""
+        if n_words > PREFIX_MAX_WORDS or not self.prefixes:
+            return None
+        parts = line_key.split(" ", max(self.prefix_lengths))
+        for n in self.prefix_lengths:
+            if n <= len(parts):
+                candidate = " ".join(parts[:n])
+                category = self.prefixes.get(candidate)
+                if category:
+                    return category, candidate
+        return None
+
+    def words(self, category: str) -> frozenset[str]:
+        return self.vocab.get(category, frozenset())
+
+
+def languages() -> list[str]:
+    """Languages that have a lexicon folder (``common`` excluded)."""
+    return sorted(p.name for p in ROOT.iterdir() if p.is_dir() and p.name != "common")
+
+
+def read_phrases(path: Path) -> list[str]:
+    """The phrases of one file, comments and blank lines dropped."""
+    out = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.split(" #", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
+        if line:
+            out.append(line)
+    return out
+
+
+@lru_cache(maxsize=64)
+def load(lang: str) -> Lexicon:
+    """The compiled lexicon for ``lang`` (unknown languages get ``common`` + ``en``).
+
+    >>> lex = load("de")
+    >>> lex.phrase("teilen"), lex.phrase("share"), lex.phrase("the share price rose")
+    ('share', 'share', None)
+    """
+    phrases: dict[str, str] = {}
+    prefixes: dict[str, str] = {}
+    vocab: dict[str, set[str]] = {}
+    for folder in dict.fromkeys((*_ALWAYS, lang)):
+        directory = ROOT / folder
+        if not directory.is_dir():
+            continue
+        for path in sorted(directory.glob("*.txt")):
+            for phrase in read_phrases(path):
+                is_prefix = phrase.endswith(" *")
+                k = key(phrase[:-2] if is_prefix else phrase)
+                if k:
+                    (prefixes if is_prefix else phrases).setdefault(k, path.stem)
+        for path in sorted(directory.glob("words/*.txt")):
+            vocab.setdefault(path.stem, set()).update(filter(None, map(key, read_phrases(path))))
+    lengths = sorted({len(k.split()) for k in prefixes}, reverse=True)
+    glue = {k.replace(" ", ""): k for k in phrases}
+    return Lexicon(
+        lang=lang,
+        phrases=phrases,
+        prefixes=prefixes,
+        prefix_lengths=tuple(lengths),
+        glue=glue,
+        glue_max=max((len(g) for g in glue), default=0),
+        vocab={c: frozenset(w) for c, w in vocab.items()},
+    )

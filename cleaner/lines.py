@@ -1,0 +1,297 @@
+"""Line rules: each judges one line alone and returns the evidence, or ``None``.
+
+A rule's id is ``lines.<function name>``. Rules get a :class:`Facts` (the line's
+features, computed once) and the :class:`~cleaner.lexicon.Lexicon` of the
+document's language. Lines longer than :data:`LONG_LINE` characters are running
+text to every rule here and are not offered to them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import Lexicon
+from .text import capitalised_ratio, ends_sentence, key, word_count
+
+#: Lines longer than this are never chrome on their own (characters).
+LONG_LINE = 400
+
+
+class Facts:
+    """What the line rules look at, computed once per line."""
+
+    __slots__ = ("text", "key", "n_words", "phrase", "prefix")
+
+    def __init__(self, text: str, lex: Lexicon):
+        self.text = text
+        self.key = key(text)
+        self.n_words = word_count(text)
+        self.phrase = lex.phrase(self.key)  # category of a whole-line phrase
+        self.prefix = lex.prefix(self.key, self.n_words)  # (category, phrase) it starts with
+
+    def category(self, name: str) -> str | None:
+        """Evidence that the line is a phrase (or starts with a prefix phrase) of ``name``."""
+        if self.phrase == name:
+            return f"phrase '{self.key}' ({name})"
+        if self.prefix and self.prefix[0] == name:
+            return f"starts with '{self.prefix[1]}' ({name})"
+        return None
+
+
+def facts(text: str, lang: str = "en") -> Facts:
+    """Facts of one line (a convenience for doctests and exploring)."""
+    from .lexicon import load
+
+    return Facts(text, load(lang))
+
+
+# --- shapes -----------------------------------------------------------------
+
+def symbols_only(f: Facts, lex: Lexicon) -> str | None:
+    """A line with no letter or digit: separators, bullets, arrows.
+
+    >>> symbols_only(facts("• • •"), None), symbols_only(facts("A."), None)
+    ('no letter or digit', None)
+    """
+    return None if f.key else "no letter or digit"
+
+
+_COUNTER = re.compile(r"^0( 0)*$")
+
+
+def counter(f: Facts, lex: Lexicon) -> str | None:
+    """Numbers alone ("(618)", "1 / 23") or a counter phrase ("Image 1 of 23", "5 min read").
+
+    >>> counter(facts("1 / 23"), None)
+    'numbers only'
+    >>> counter(facts("Image 3 of 12"), None)
+    "phrase 'image 0 of 0' (counters)"
+    >>> counter(facts("In 2019, 40 people came."), None) is None
+    True
+    """
+    if _COUNTER.match(f.key):
+        return "numbers only"
+    return f.category("counters")
+
+
+_TOKENS = re.compile(r"\d+|[^\W\d_]+")
+_CLOCK = re.compile(r"\b\d{1,2}[:.h]\d{2}\b")
+_NUM_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
+
+
+def timestamp(f: Facts, lex: Lexicon) -> str | None:
+    """A line that is only a date and/or time, perhaps with "Updated" or a time zone.
+
+    Month, weekday and date words come from ``lexicons/<lang>/words/dates.txt``.
+
+    >>> from cleaner.lexicon import load
+    >>> timestamp(facts("11:21 GMT14 August 2020"), load("en"))
+    'date/time: 11:21 GMT14 August 2020'
+    >>> timestamp(facts("Aktualisiert am 3. März 2021, 14:05 Uhr"), load("de"))
+    'date/time: Aktualisiert am 3. März 2021, 14:05 Uhr'
+    >>> timestamp(facts("August 2020 was the hottest month on record."), load("en")) is None
+    True
+    """
+    if f.n_words > 14:
+        return None
+    tokens = _TOKENS.findall(f.key)
+    vocab = lex.words("dates")
+    if not tokens or not any(t.isdigit() for t in tokens):
+        return None
+    named = [t for t in tokens if not t.isdigit()]
+    if any(t not in vocab for t in named):
+        return None
+    if named or _CLOCK.search(f.text) or _NUM_DATE.search(f.text):
+        if len(tokens) >= 2:
+            return f"date/time: {f.text}"
+    return None
+
+
+def byline(f: Facts, lex: Lexicon) -> str | None:
+    """An author line: "By Jane Doe", "Von Max Muster und Erika Muster | dpa".
+
+    It starts with a byline word (``words/byline.txt``), then mostly capitalised names.
+
+    >>> from cleaner.lexicon import load
+    >>> byline(facts("By Jane Doe, Staff Writer"), load("en"))
+    "byline 'by'"
+    >>> byline(facts("By the end of the year, prices had doubled."), load("en")) is None
+    True
+    """
+    if f.n_words > 14 or f.n_words < 2:
+        return None
+    parts = f.key.split(" ")
+    vocab = lex.words("byline")
+    lead = next((n for n in (3, 2, 1) if " ".join(parts[:n]) in vocab), 0)
+    if not lead or len(parts) <= lead:
+        return None
+    rest = f.text.split(None, lead)[-1] if len(f.text.split(None, lead)) > lead else ""
+    if not rest[:1].isupper() or capitalised_ratio(rest) < 0.6 or ends_sentence(rest) and rest[-1] != ".":
+        return None
+    return f"byline '{' '.join(parts[:lead])}'"
+
+
+def photo_credit(f: Facts, lex: Lexicon) -> str | None:
+    """A picture credit: "Photo: Jane Doe/AP", "Image credit: Reuters", "Foto: dpa".
+
+    >>> from cleaner.lexicon import load
+    >>> photo_credit(facts("Photo: Damian Dovarganes, AP"), load("en"))
+    "credit 'photo'"
+    >>> photo_credit(facts("Photo sharing became popular in the 2000s."), load("en")) is None
+    True
+    """
+    if f.n_words > 16:
+        return None
+    vocab = lex.words("credit")
+    head, sep, _ = f.text.partition(":")
+    if sep and key(head) in vocab:
+        return f"credit '{key(head)}'"
+    first = f.text.lstrip("(").split(" ", 2)
+    if len(first) >= 2 and key(first[0]) in vocab and first[1].lower() in ("by", "credit", "courtesy"):
+        return f"credit '{key(first[0])}'"
+    return None
+
+
+def tag_line(f: Facts, lex: Lexicon) -> str | None:
+    """A labelled list of tags or topics: "Tags: Syria, Russia", "Themen: Politik".
+
+    >>> from cleaner.lexicon import load
+    >>> tag_line(facts("Tags: Syria, Russia, United States"), load("en"))
+    "tags 'tags'"
+    """
+    head, sep, rest = f.text.partition(":")
+    if sep and rest.strip() and key(head) in lex.words("tags") and f.n_words <= 40:
+        return f"tags '{key(head)}'"
+    return None
+
+
+# --- phrases (lexicon categories) --------------------------------------------
+
+def share_buttons(f: Facts, lex: Lexicon) -> str | None:
+    """Sharing controls: "Share", "Tweet", "Get short URL" (``share.txt``).
+
+    >>> share_buttons(facts("Get short URL"), None)
+    "phrase 'get short url' (share)"
+    >>> share_buttons(facts("She did not share his view."), None) is None
+    True
+    """
+    return f.category("share")
+
+
+def media_controls(f: Facts, lex: Lexicon) -> str | None:
+    """Player and gallery controls: "Listen Live", "Play video", "Close" (``media.txt``).
+
+    >>> media_controls(facts("Listen Live"), None)
+    "phrase 'listen live' (media)"
+    """
+    return f.category("media")
+
+
+def navigation(f: Facts, lex: Lexicon) -> str | None:
+    """Site navigation: "Home", "Skip to content", "Back to top" (``navigation.txt``).
+
+    >>> navigation(facts("Skip to main content"), None)
+    "phrase 'skip to main content' (navigation)"
+    """
+    return f.category("navigation")
+
+
+def advertisement(f: Facts, lex: Lexicon) -> str | None:
+    """Ad labels: "Advertisement", "Sponsored content", "Anzeige" (``advertisement.txt``).
+
+    >>> advertisement(facts("ADVERTISEMENT"), None)
+    "phrase 'advertisement' (advertisement)"
+    """
+    return f.category("advertisement")
+
+
+def newsletter_prompt(f: Facts, lex: Lexicon) -> str | None:
+    """Newsletter, subscription and paywall prompts (``newsletter.txt``).
+
+    >>> newsletter_prompt(facts("Sign up for our newsletter to get the best stories."), None)
+    "starts with 'sign up for our newsletter' (newsletter)"
+    """
+    return f.category("newsletter")
+
+
+def cookie_notice(f: Facts, lex: Lexicon) -> str | None:
+    """Cookie and consent banners (``cookie.txt``).
+
+    >>> cookie_notice(facts("We use cookies to improve your experience."), None)
+    "starts with 'we use cookies' (cookie)"
+    """
+    return f.category("cookie")
+
+
+def comment_controls(f: Facts, lex: Lexicon) -> str | None:
+    """Comment-section furniture: "Comments", "Leave a reply", "Community standards" (``comments.txt``).
+
+    >>> comment_controls(facts("Leave a comment"), None)
+    "phrase 'leave a comment' (comments)"
+    """
+    return f.category("comments")
+
+
+def related_heading(f: Facts, lex: Lexicon) -> str | None:
+    """Headings over related links: "Related", "More from this section" (``related.txt``).
+
+    >>> related_heading(facts("You may also like"), None)
+    "phrase 'you may also like' (related)"
+    """
+    return f.category("related")
+
+
+def read_more(f: Facts, lex: Lexicon) -> str | None:
+    """Links onward: "Read more", "Continue reading", "Read more: <headline>" (``read_more.txt``).
+
+    >>> read_more(facts("Continue reading"), None)
+    "phrase 'continue reading' (read_more)"
+    """
+    return f.category("read_more")
+
+
+def legal_footer(f: Facts, lex: Lexicon) -> str | None:
+    """Copyright and legal footer lines: "© 2024 Example Media", "Privacy Policy" (``legal.txt``).
+
+    >>> legal_footer(facts("© 2024 Example Media. All rights reserved."), None)
+    "starts with '©' (legal)"
+    """
+    if f.text.startswith("©") and f.n_words <= 20:
+        return "starts with '©' (legal)"
+    return f.category("legal")
+
+
+def glued_phrases(f: Facts, lex: Lexicon) -> str | None:
+    """A line made only of chrome phrases run together: "Community standardsDiscussion".
+
+    Dumpers often lose the space between adjacent buttons. The line, spaces
+    removed, must split entirely into whole-line phrases of the lexicon.
+
+    >>> from cleaner.lexicon import load
+    >>> glued_phrases(facts("Community standardsDiscussion"), load("en"))
+    'glued: community standards + discussion'
+    >>> glued_phrases(facts("Facebook Twitter Email"), load("en"))
+    'glued: facebook + twitter + email'
+    >>> glued_phrases(facts("Share your thoughts"), load("en")) is None
+    True
+    """
+    if f.n_words > 12 or not f.key:
+        return None
+    squeezed = f.key.replace(" ", "")
+    parts = _segment(squeezed, lex.glue, lex.glue_max)
+    if parts and len(parts) >= 2:
+        return "glued: " + " + ".join(lex.glue[p] for p in parts)
+    return None
+
+
+def _segment(s: str, vocab: dict[str, str], longest: int) -> list[str] | None:
+    """Split ``s`` into pieces that are all in ``vocab`` (fewest pieces), or ``None``."""
+    best: list[list[str] | None] = [None] * (len(s) + 1)
+    best[0] = []
+    for end in range(1, len(s) + 1):
+        for start in range(max(0, end - longest), end):
+            prev = best[start]
+            if prev is not None and s[start:end] in vocab:
+                if best[end] is None or len(prev) + 1 < len(best[end]):
+                    best[end] = prev + [s[start:end]]
+    return best[-1]
