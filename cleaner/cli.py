@@ -57,6 +57,13 @@ def build_parser() -> argparse.ArgumentParser:
     _rule_options(p)
 
     sub.add_parser("rules", help="list every rule id with what it removes")
+
+    p = sub.add_parser("eval", help="score the cleaner against gold texts (token-bag P/R/F1)")
+    p.add_argument("input_dir", type=Path, help="inputs, named <id>.<ext>")
+    p.add_argument("gold_dir", type=Path, help="gold texts, named <id>.txt")
+    p.add_argument("--per-doc", action="store_true", help="print every document's scores")
+    p.add_argument("--worst", type=int, default=0, metavar="N", help="print the N lowest-F1 documents")
+    _rule_options(p)
     return parser
 
 
@@ -73,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
             return _clean(cleaner, args)
         if args.command == "batch":
             return _batch(cleaner, args)
+        if args.command == "eval":
+            return _eval(cleaner, args)
     except CleanerError as e:
         print(f"cleaner: {e}", file=sys.stderr)
         return e.exit_code
@@ -161,3 +170,24 @@ def _batch(cleaner: Cleaner, args: argparse.Namespace) -> int:
     for err in report.errors[:20]:
         print(f"  failed: {err['error']}", file=sys.stderr)
     return EXIT_SOME_FAILED if report.failed else EXIT_OK
+
+
+def _eval(cleaner: Cleaner, args: argparse.Namespace) -> int:
+    from .evaluate import evaluate, mean
+
+    for d in (args.input_dir, args.gold_dir):
+        if not d.is_dir():
+            raise InputError(f"{d}: not a directory")
+    scores = evaluate(cleaner.clean, args.input_dir, args.gold_dir)
+    if not scores:
+        raise InputError(f"{args.input_dir}: no input has a gold text in {args.gold_dir}")
+    if args.per_doc:
+        for s in scores:
+            print(f"{s.doc_id}\tP {s.score.precision:.3f}\tR {s.score.recall:.3f}\tF1 {s.score.f1:.3f}")
+    m = mean(scores)
+    print(f"docs {len(scores)}  P {m.precision:.3f}  R {m.recall:.3f}  F1 {m.f1:.3f}")
+    if args.worst:
+        print(f"worst {args.worst}:")
+        for s in sorted(scores, key=lambda s: (s.score.f1, s.doc_id))[: args.worst]:
+            print(f"  {s.doc_id}\tP {s.score.precision:.3f}\tR {s.score.recall:.3f}\tF1 {s.score.f1:.3f}")
+    return EXIT_OK
