@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 
 from .document import Line
+from .lang import stoplist
 from .lexicon import Lexicon
 from .text import capitalised_ratio, ends_sentence, is_prose, key, title_like, word_count
 
@@ -132,6 +133,197 @@ def related_links(view: View, lex: Lexicon) -> Iterator[Hit]:
         yield i, f"headline {n} of {len(tail)} after the body"
 
 
+def headline(view: View, lex: Lexicon) -> Iterator[Hit]:
+    """The title-like line just above the body: the headline (it goes to metadata ``title``).
+
+    Body text starts with the first paragraph; the headline is the nearest kept
+    line above it that is title-like with at least three words and asks no
+    question (a question above the first paragraph is more often a section heading
+    of an FAQ-like text). In-body headings (below the first paragraph) are never touched. ``--disable blocks.headline``
+    keeps it in the text.
+
+    >>> from cleaner.document import Line
+    >>> body = Line(2, "The minister said the talks would continue next week in Geneva.")
+    >>> list(headline(View([Line(1, "Talks To Resume In Geneva"), body]), None))
+    [(0, 'headline above the body')]
+    """
+    for i in reversed(view.before_body()):
+        text = view.lines[i].text
+        if title_like(text) and word_count(text) >= 3 and not text.endswith("?"):
+            yield i, "headline above the body"
+        return
+
+
+def comment_section(view: View, lex: Lexicon) -> Iterator[Hit]:
+    """Everything from a comment-section heading after the body to the end: reader comments.
+
+    The heading is a line removed as comment furniture ("2 Responses to ...",
+    "Comments") below the first paragraph, and what follows must look like a
+    thread: at least two more pieces of comment furniture ("Reply") or author
+    lines ("Hanna Lund says:", words from ``words/comments.txt``). An in-body
+    heading that merely says "Comments" is followed by no thread and stays.
+
+    >>> from cleaner.document import Line, Removal
+    >>> from cleaner.lexicon import load
+    >>> body = "The minister said the talks would continue next week in Geneva."
+    >>> r = Removal("lines.comment_controls", "")
+    >>> lines = [Line(1, body), Line(2, "2 Comments", r), Line(3, "Ann says:"),
+    ...          Line(4, "I agree with every word of this."), Line(5, "Reply", r)]
+    >>> [i for i, _ in comment_section(View(lines), load("en"))]
+    [2, 3]
+    """
+    if view.body_start is None:
+        return
+    says = lex.words("comments") if lex is not None else frozenset()
+    for h in range(view.body_start + 1, len(view.lines)):
+        if view.lines[h].removal is None or view.lines[h].removal.rule != "lines.comment_controls":
+            continue
+        rest = range(h + 1, len(view.lines))
+        furniture = sum(1 for i in rest if not view.kept(i) and view.lines[i].removal.rule == "lines.comment_controls")
+        authors = sum(1 for i in rest if _author_line(view.lines[i].text, says))
+        if furniture + authors >= 2:
+            for i in rest:
+                if view.kept(i):
+                    yield i, f"in the comment section under line {view.lines[h].number}"
+        return
+
+
+def _author_line(text: str, says: frozenset[str]) -> bool:
+    """ "Hanna Lund says:" - a short line ending in a 'says' word and a colon."""
+    if not text.endswith(":") or word_count(text) > 8:
+        return False
+    words = key(text).split()
+    return bool(words) and (words[-1] in says or " ".join(words[-2:]) in says)
+
+
 def _introduced(view: View, first: int, lex: Lexicon) -> bool:
     """Is the line just before ``first`` removed chrome (a heading, a label)?"""
-    return first > 0 and not view.kept(first - 1) and first - 1 != view.body_end
+    return first > 0 and not view.kept(first - 1)
+
+
+def line_weight(text: str, removed: bool, stopwords: frozenset[str] = frozenset()) -> float:
+    """How much a line speaks for (+) or against (-) being inside the main text.
+
+    Prose counts its words; a short sentence counts half. A line of one to three
+    words (menu items, buttons) or one already removed as chrome counts clearly
+    against; a longer title-like line (a heading, a list item, a headline) slightly
+    against; anything else (a table row, a line ending in a comma) is neutral.
+    Where the language has a stoplist, stopword-rich lines lean in and
+    stopword-poor lines lean out (jusText's observation: running text is full of
+    function words, menus and link lists are not).
+
+    >>> line_weight("The committee met on Tuesday to discuss the budget for next year.", False)
+    12.0
+    >>> line_weight("Pricing", False), line_weight("Share", True), line_weight("Draw up a budget", False)
+    (-1.5, -2.0, -0.5)
+    >>> from cleaner.lang import stoplist
+    >>> line_weight("Draw up a budget", False, stoplist("en")) > line_weight("Lead Generation Tools For Sales", False, stoplist("en"))
+    True
+    """
+    if removed:
+        return -2.0
+    n = word_count(text)
+    if is_prose(text):
+        weight = float(n)
+    elif n >= 4 and ends_sentence(text):
+        weight = n / 2
+    elif n <= 3 or not text.lstrip("'\"‘“«„¿¡([-*•+o ")[:1].isalnum():
+        return -(1 + n / 2)
+    elif title_like(text, 40):
+        weight = -0.5
+    else:
+        weight = 0.0
+    if stopwords and n >= 4:
+        tokens = text.casefold().split()
+        density = sum(t.strip(".,;:!?\"'()«»“”‘’") in stopwords for t in tokens) / len(tokens)
+        weight += n * (density - STOPWORD_PIVOT)
+    return weight
+
+
+#: Stopword density above which a line leans towards running text (jusText uses 0.30-0.32).
+STOPWORD_PIVOT = 0.3
+
+
+def main_text(view: View, lex: Lexicon) -> Iterator[Hit]:
+    """A line outside the main run of text: menus, footers and sidebars around the article.
+
+    The main text is the stretch of lines where prose most outweighs chrome: the
+    maximum-sum segment of :func:`line_weight` (the idea of Body Text Extraction,
+    Finn et al. 2001, on lines instead of tags). Lines before and after it go.
+    Lines next to it that weigh only slightly against it stay with it. It only
+    acts where the stretch holds at least two prose lines, so a poem, a list or a
+    short note without prose is left alone. Lines other rules removed do not
+    count, so that cleaning the output again finds the same stretch.
+
+    >>> from cleaner.document import Line
+    >>> para = "The minister said the talks would continue next week in Geneva, officials added."
+    >>> lines = [Line(1, "Home"), Line(2, "World"), Line(3, para), Line(4, "Short heading"),
+    ...          Line(5, para), Line(6, "Contact us"), Line(7, "Careers")]
+    >>> [i for i, _ in main_text(View(lines), None)]
+    [0, 1, 5, 6]
+    >>> _max_segment([3, -3, 3])
+    (0, 2)
+    """
+    stop = stoplist(lex.lang) if lex is not None else frozenset()
+    listed = set(_introduced_lists(view))
+    kept = [i for i in range(len(view.lines)) if view.kept(i)]
+    weights = [line_weight(view.lines[i].text, False, stop) for i in kept]
+    for n, i in enumerate(kept):
+        if i in listed:
+            weights[n] = max(weights[n], LIST_ITEM_WEIGHT)
+    start, end = _max_segment(weights)
+    if start is None or sum(view.prose[kept[n]] for n in range(start, end + 1)) < 2:
+        return
+    # Lines next to the text that are only weakly against it (a list, a table row,
+    # a heading) stay with it: losing body is worse than keeping a stray line.
+    while start > 0 and weights[start - 1] >= WEAK:
+        start -= 1
+    while end + 1 < len(weights) and weights[end + 1] >= WEAK:
+        end += 1
+    span = f"lines {view.lines[kept[start]].number}-{view.lines[kept[end]].number}"
+    for n, i in enumerate(kept):
+        if n < start or n > end:
+            yield i, f"{'before' if n < start else 'after'} the main text ({span})"
+
+
+#: Lines weighing at least this much against the text still join it when next to it.
+WEAK = -1.0
+
+
+#: A list item announced by a line ending in ":" belongs to the text that announced it.
+LIST_ITEM_WEIGHT = 0.5
+#: How many lines a list announced by ":" may run.
+MAX_LIST_ITEMS = 40
+
+
+def _introduced_lists(view: View) -> Iterator[int]:
+    """Indexes of the short kept lines that follow a kept line ending in ":"."""
+    i = 0
+    while i < len(view.lines):
+        line = view.lines[i]
+        if line.removal is None and line.text.endswith(":"):
+            j = i + 1
+            while j < len(view.lines) and j - i <= MAX_LIST_ITEMS and view.kept(j) and not view.prose[j]:
+                yield j
+                j += 1
+            i = j
+        else:
+            i += 1
+
+
+def _max_segment(weights: list[float]) -> tuple[int | None, int | None]:
+    """Start and end index of the maximum-sum run of ``weights`` (Kadane), or ``(None, None)``.
+
+    >>> _max_segment([-1, 3, -1, 4, -9, 2])
+    (1, 3)
+    """
+    best, best_span = 0.0, (None, None)
+    total, start = 0.0, 0
+    for i, w in enumerate(weights):
+        if total < 0:
+            total, start = 0.0, i
+        total += w
+        # ">=" for the same start: of equal runs, take the longer one.
+        if total > best or (total == best and best_span[0] == start):
+            best, best_span = total, (start, i)
+    return best_span

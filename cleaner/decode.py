@@ -82,7 +82,7 @@ def decode(data: bytes) -> tuple[str, list[Repair]]:
     """
     enc = bom_encoding(data)
     if enc:
-        text = data.decode(enc[:-3] if enc.startswith("utf-8") else enc, errors="replace")
+        text = data.decode(enc, errors="replace")
         return text.lstrip("\ufeff"), [Repair("decode", f"{enc} byte-order mark removed")]
     try:
         return data.decode("utf-8"), []
@@ -100,21 +100,39 @@ def decode(data: bytes) -> tuple[str, list[Repair]]:
     return data.decode(enc, errors="cleaner-cp1252"), [Repair("decode", enc)]
 
 
+#: Below this many non-ASCII bytes a charset guess is noise: read them as cp1252.
+MIN_GUESS_BYTES = 32
+
+
 def _guess_legacy(data: bytes) -> str:
-    """A single-byte or CJK legacy charset for bytes that are not UTF-8 (cp1252 by default)."""
+    """A single-byte or CJK legacy charset for bytes that are not UTF-8 (cp1252 by default).
+
+    cp1252 is the web's de facto legacy charset: it wins whenever the bytes decode
+    as cp1252 and the detector rates it as well as its best guess (Western text is
+    routinely scored equal to a sibling such as cp1250 or latin-1).
+    """
+    if len(data.translate(None, _NON_ASCII)) < MIN_GUESS_BYTES:
+        return _cp1252_or_latin1(data)
     try:
         from charset_normalizer import from_bytes
     except ImportError:  # pragma: no cover - charset_normalizer comes with trafilatura
-        return "cp1252"
-    best = from_bytes(data[:200_000]).best()
-    if best is None or best.encoding in ("utf_8", "ascii"):
-        return "cp1252"
-    enc = best.encoding
-    # Western text is routinely mis-labelled as a sibling charset; cp1252 is the web's de facto one.
-    if enc in ("latin_1", "iso8859_15", "mac_roman", "cp850", "cp437"):
-        try:
-            data.decode("cp1252")
+        return _cp1252_or_latin1(data)
+    matches = from_bytes(data[:200_000])
+    best = matches.best()
+    if best is None or best.encoding in ("utf_8", "ascii") or (
+            best.encoding.startswith(("utf_16", "utf_32")) and b"\x00" not in data):
+        return _cp1252_or_latin1(data)
+    for match in matches:
+        if match.encoding == "cp1252" and match.chaos <= best.chaos and match.coherence >= best.coherence:
             return "cp1252"
-        except UnicodeDecodeError:
-            return enc
-    return enc
+    if best.encoding in ("latin_1", "iso8859_15", "mac_roman", "cp850", "cp437"):
+        return _cp1252_or_latin1(data)
+    return best.encoding
+
+
+def _cp1252_or_latin1(data: bytes) -> str:
+    try:
+        data.decode("cp1252")
+        return "cp1252"
+    except UnicodeDecodeError:
+        return "latin-1"

@@ -107,3 +107,51 @@ def trafilatura_extract(data: bytes) -> str:
     import trafilatura
 
     return trafilatura.extract(data.decode("utf-8", errors="replace")) or ""
+
+
+# --- the shared bench: sets x input kinds, with reference points -----------------
+
+BENCH_SETS = ("scrapinghub", "wcxb-dev", "readability")
+KINDS = ("box", "page", "html")
+
+
+def _system(name: str):
+    """A system by name (module-level so worker processes can rebuild it)."""
+    if name == "cleaner":
+        from . import Cleaner, Config
+
+        return Cleaner(Config(input="text")).clean
+    if name == "cleaner-html":
+        from . import Cleaner, Config
+
+        return Cleaner(Config(input="html")).clean
+    return {"keep-all": keep_everything, "c4-filter": c4_filter, "trafilatura": trafilatura_extract}[name]
+
+
+def _score_one(job: tuple[str, str, str]) -> DocScore:
+    name, src, gold = job
+    output = _system(name)(Path(src).read_bytes())
+    return DocScore(Path(src).name.split(".", 1)[0], score(output, Path(gold).read_text(encoding="utf-8", errors="replace")))
+
+
+def bench_rows(root: Path, systems: dict[str, tuple[str, ...]], workers: int = 1) -> list[dict]:
+    """Mean P/R/F1 for every set x kind x system present under ``root``.
+
+    ``systems`` maps an input kind to the system names to run on it, e.g.
+    ``{"box": ("cleaner", "keep-all"), "html": ("cleaner-html", "trafilatura")}``.
+    """
+    from .batch import map_ordered
+
+    rows = []
+    for set_name in BENCH_SETS:
+        for kind, names in systems.items():
+            folder, gold = root / set_name / kind, root / set_name / "gold"
+            if not folder.is_dir() or not gold.is_dir():
+                continue
+            docs = pairs(folder, gold)
+            for name in names:
+                jobs = [(name, str(src), str(g)) for _, src, g in docs]
+                m = mean(map_ordered(_score_one, jobs, workers, chunksize=8))
+                rows.append({"set": set_name, "kind": kind, "system": name, "docs": len(docs),
+                             "P": round(m.precision, 4), "R": round(m.recall, 4), "F1": round(m.f1, 4)})
+    return rows

@@ -72,6 +72,12 @@ def read_input(path: str | os.PathLike | None, max_bytes: int = DEFAULT_MAX_BYTE
     return data
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: str | os.PathLike, data: str | bytes, durable: bool = False) -> None:
     """Write ``data`` to ``path`` via a temporary file and a rename: all or nothing.
 
@@ -86,6 +92,7 @@ def write_atomic(path: str | os.PathLike, data: str | bytes, durable: bool = Fal
     except OSError as e:
         raise OutputError(f"{path}: cannot write ({e.strerror or e})") from None
     try:
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get the usual mode
         with os.fdopen(fd, "wb") as f:
             f.write(payload)
             if durable:

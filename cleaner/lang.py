@@ -51,7 +51,7 @@ def stopwords() -> dict[str, tuple[str, ...]]:
     return {w: tuple(c) for w, c in table.items()}
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
 def stoplist(code: str) -> frozenset[str]:
     """The stopwords of one language (empty where there is no stoplist)."""
     return frozenset(w for w, codes in stopwords().items() if code in codes)

@@ -9,7 +9,9 @@ remove nothing by themselves.
 File format: ``#`` starts a comment; each other line is a phrase, matched on the
 whole line after :func:`cleaner.text.key` (casefold, digits to ``0``, punctuation
 and bullets dropped). A phrase ending in `` *`` matches a line that *starts* with
-it and has at most :data:`PREFIX_MAX_WORDS` words ("We use cookies *").
+it and has at most :data:`PREFIX_MAX_WORDS` words ("We use cookies *"); a file may
+raise that limit for its category with a directive line ``#! max-words: 80``
+(consent banners run long).
 
 ``common/`` holds language-neutral phrases (brand names, symbols); English applies
 to every page too, since English chrome turns up on sites in every language.
@@ -40,6 +42,8 @@ class Lexicon:
     glue: dict[str, str]             # phrase key without spaces -> phrase key, for glued lines
     glue_max: int
     vocab: dict[str, frozenset[str]]  # words/<category>.txt -> its keys
+    prefix_heads: frozenset[str] = frozenset()  # first words of the prefix keys: most lines miss
+    prefix_max: dict[str, int] | None = None  # category -> its own word limit for prefix lines
 
     def phrase(self, line_key: str) -> str | None:
         """The category whose phrase is this whole line, if any."""
@@ -47,14 +51,17 @@ class Lexicon:
 
     def prefix(self, line_key: str, n_words: int) -> tuple[str, str] | None:
         """``(category, phrase)`` of a prefix phrase the line starts with, if short enough."""
-        if n_words > PREFIX_MAX_WORDS or not self.prefixes:
+        limits = self.prefix_max or {}
+        if not self.prefixes or n_words > max(PREFIX_MAX_WORDS, *limits.values()):
+            return None
+        if line_key.partition(" ")[0] not in self.prefix_heads:  # every candidate starts with it
             return None
         parts = line_key.split(" ", max(self.prefix_lengths))
         for n in self.prefix_lengths:
             if n <= len(parts):
                 candidate = " ".join(parts[:n])
                 category = self.prefixes.get(candidate)
-                if category:
+                if category and n_words <= limits.get(category, PREFIX_MAX_WORDS):
                     return category, candidate
         return None
 
@@ -65,6 +72,16 @@ class Lexicon:
 def languages() -> list[str]:
     """Languages that have a lexicon folder (``common`` excluded)."""
     return sorted(p.name for p in ROOT.iterdir() if p.is_dir() and p.name != "common")
+
+
+def directives(path: Path) -> dict[str, str]:
+    """The ``#! name: value`` directive lines of a lexicon file."""
+    out = {}
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if raw.startswith("#!") and ":" in raw:
+            name, _, value = raw[2:].partition(":")
+            out[name.strip()] = value.strip()
+    return out
 
 
 def read_phrases(path: Path) -> list[str]:
@@ -88,11 +105,15 @@ def load(lang: str) -> Lexicon:
     phrases: dict[str, str] = {}
     prefixes: dict[str, str] = {}
     vocab: dict[str, set[str]] = {}
+    prefix_max: dict[str, int] = {}
     for folder in dict.fromkeys((*_ALWAYS, lang)):
         directory = ROOT / folder
         if not directory.is_dir():
             continue
         for path in sorted(directory.glob("*.txt")):
+            limit = directives(path).get("max-words")
+            if limit:
+                prefix_max[path.stem] = max(int(limit), prefix_max.get(path.stem, 0))
             for phrase in read_phrases(path):
                 is_prefix = phrase.endswith(" *")
                 k = key(phrase[:-2] if is_prefix else phrase)
@@ -101,7 +122,9 @@ def load(lang: str) -> Lexicon:
         for path in sorted(directory.glob("words/*.txt")):
             vocab.setdefault(path.stem, set()).update(filter(None, map(key, read_phrases(path))))
     lengths = sorted({len(k.split()) for k in prefixes}, reverse=True)
-    glue = {k.replace(" ", ""): k for k in phrases}
+    glue: dict[str, str] = {}
+    for k in phrases:  # the first spelling wins ("email" before "e mail")
+        glue.setdefault(k.replace(" ", ""), k)
     return Lexicon(
         lang=lang,
         phrases=phrases,
@@ -110,4 +133,6 @@ def load(lang: str) -> Lexicon:
         glue=glue,
         glue_max=max((len(g) for g in glue), default=0),
         vocab={c: frozenset(w) for c, w in vocab.items()},
+        prefix_heads=frozenset(k.partition(" ")[0] for k in prefixes),
+        prefix_max=prefix_max,
     )

@@ -13,8 +13,11 @@ import re
 from .lexicon import Lexicon
 from .text import capitalised_ratio, ends_sentence, key, word_count
 
-#: Lines longer than this are never chrome on their own (characters).
-LONG_LINE = 400
+#: Lines longer than this are never chrome on their own (characters); a long
+#: consent banner (``#! max-words: 80``) still fits.
+LONG_LINE = 700
+#: A line opening with one of these is quoted speech or a quoted slogan: body, never a button.
+QUOTES = "\"“„«»‘‚'「『"
 
 
 class Facts:
@@ -26,8 +29,11 @@ class Facts:
         self.text = text
         self.key = key(text)
         self.n_words = word_count(text)
-        self.phrase = lex.phrase(self.key)  # category of a whole-line phrase
-        self.prefix = lex.prefix(self.key, self.n_words)  # (category, phrase) it starts with
+        if text.startswith(tuple(QUOTES)):
+            self.phrase = self.prefix = None
+        else:
+            self.phrase = lex.phrase(self.key)  # category of a whole-line phrase
+            self.prefix = lex.prefix(self.key, self.n_words)  # (category, phrase) it starts with
 
     def category(self, name: str) -> str | None:
         """Evidence that the line is a phrase (or starts with a prefix phrase) of ``name``."""
@@ -75,36 +81,67 @@ def counter(f: Facts, lex: Lexicon) -> str | None:
 
 
 _TOKENS = re.compile(r"\d+|[^\W\d_]+")
-_CLOCK = re.compile(r"\b\d{1,2}[:.h]\d{2}\b")
-_NUM_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
 
 
 def timestamp(f: Facts, lex: Lexicon) -> str | None:
     """A line that is only a date and/or time, perhaps with "Updated" or a time zone.
 
     Month, weekday and date words come from ``lexicons/<lang>/words/dates.txt``.
+    A dateline that ends with its author ("Posted on 2 May 2023 by Ruth Akinyemi")
+    counts too.
 
     >>> from cleaner.lexicon import load
     >>> timestamp(facts("11:21 GMT14 August 2020"), load("en"))
     'date/time: 11:21 GMT14 August 2020'
     >>> timestamp(facts("Aktualisiert am 3. März 2021, 14:05 Uhr"), load("de"))
     'date/time: Aktualisiert am 3. März 2021, 14:05 Uhr'
+    >>> timestamp(facts("Posted on 2 May 2023 by Ruth Akinyemi"), load("en"))
+    'date/time and author: Posted on 2 May 2023 by Ruth Akinyemi'
     >>> timestamp(facts("August 2020 was the hottest month on record."), load("en")) is None
     True
     """
-    if f.n_words > 14:
+    if f.n_words > 20:
         return None
-    tokens = _TOKENS.findall(f.key)
+    if _is_datetime(f.key, lex):
+        return f"date/time: {f.text}"
+    head, tail = _split_author(f.text, lex)
+    if tail and _is_datetime(key(head), lex) and _is_name(tail):
+        return f"date/time and author: {f.text}"
+    return None
+
+
+def _is_datetime(line_key: str, lex: Lexicon) -> bool:
+    tokens = _TOKENS.findall(line_key)
+    if len(tokens) < 2 or len(tokens) > 16 or not any(t.isdigit() for t in tokens):
+        return False
     vocab = lex.words("dates")
-    if not tokens or not any(t.isdigit() for t in tokens):
-        return None
     named = [t for t in tokens if not t.isdigit()]
     if any(t not in vocab for t in named):
-        return None
-    if named or _CLOCK.search(f.text) or _NUM_DATE.search(f.text):
-        if len(tokens) >= 2:
-            return f"date/time: {f.text}"
-    return None
+        return False
+    # Numbers alone are a date only in a date shape (2020-08-14, 14.08.2020, 11:21).
+    return bool(named) or len(tokens) >= 3
+
+
+def _split_author(text: str, lex: Lexicon) -> tuple[str, str]:
+    """``(before, after)`` the first single byline word ("by", "von") inside the line."""
+    lowered = text.casefold()
+    best = (len(text), "")
+    for word in lex.words("byline"):
+        if " " not in word:
+            at = lowered.find(f" {word} ")
+            if 0 < at < best[0]:
+                best = (at, word)
+    at, word = best
+    if not word:
+        return text, ""
+    return text[:at], text[at + len(word) + 2:].strip()
+
+
+def _is_name(text: str) -> bool:
+    """A short run of capitalised words: a person or an agency."""
+    n = word_count(text)
+    return 1 <= n <= 8 and text[:1].isupper() and capitalised_ratio(text) >= 0.6 and (
+        not ends_sentence(text) or text.endswith("."))
 
 
 def byline(f: Facts, lex: Lexicon) -> str | None:
@@ -244,10 +281,23 @@ def related_heading(f: Facts, lex: Lexicon) -> str | None:
 def read_more(f: Facts, lex: Lexicon) -> str | None:
     """Links onward: "Read more", "Continue reading", "Read more: <headline>" (``read_more.txt``).
 
+    A prefix match must be a link, not a sentence: the headline after "Read more"
+    is set off (":", "»", "|", ...) or the line does not end like a sentence.
+
     >>> read_more(facts("Continue reading"), None)
     "phrase 'continue reading' (read_more)"
+    >>> read_more(facts("READ MORE: Council approves new budget"), None)
+    "starts with 'read more' (read_more)"
+    >>> read_more(facts("Read more widely and you will find that the claim is old."), None) is None
+    True
     """
-    return f.category("read_more")
+    evidence = f.category("read_more")
+    if evidence and f.phrase != "read_more" and ends_sentence(f.text) and not _SET_OFF.search(f.text[:60]):
+        return None  # a sentence that starts with the words, not a link
+    return evidence
+
+
+_SET_OFF = re.compile(r"[:»›→|]")
 
 
 def legal_footer(f: Facts, lex: Lexicon) -> str | None:

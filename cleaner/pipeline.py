@@ -47,9 +47,15 @@ LINE_RULES: tuple[Callable[[lines.Facts, Lexicon], str | None], ...] = (
 #: Block rules, in order; each sees the removals of the rules before it.
 BLOCK_RULES: tuple[Callable[[blocks.View, Lexicon], Iterable[tuple[int, str]]], ...] = (
     blocks.series_label,
+    blocks.comment_section,
     blocks.tag_list,
     blocks.related_links,
+    blocks.headline,
+    blocks.main_text,
 )
+
+#: Repair and normalisation alternate until neither changes the text (bounded).
+PREPARE_ROUNDS = 3
 
 #: Block rules run again until nothing changes (each pass can expose new context),
 #: so that cleaning the output once more removes nothing: cleaning is idempotent.
@@ -80,12 +86,17 @@ def prepare(data: str | bytes, config: Config) -> Document:
     if config.input == "html" or (config.input == "auto" and html_input.looks_like_html(data)):
         data, extra = html_input.extract(data)
     raw = split_lines(data)
-    if config.repair:
-        repairs += repair_lines(raw)
+    for _ in range(PREPARE_ROUNDS):
+        fixed = repair_lines(raw) if config.repair else []
         if any("\n" in line for line in raw):  # an entity such as &#10; made a new line
             raw = split_lines("\n".join(raw))
-    text, norm_repairs = normalize_text("\n".join(raw))
-    repairs += norm_repairs
+        text, norm_repairs = normalize_text("\n".join(raw))
+        repairs += fixed + norm_repairs
+        # Deleting a control or invisible character can join bytes into mojibake that
+        # ftfy would now fix; go round again so that cleaning the output changes nothing.
+        if not (config.repair and norm_repairs):
+            break
+        raw = text.split("\n")
     numbered = [Line(n, t) for n, t in enumerate(strip_lines(text.split("\n")), 1)]
     lang = config.lang or extra.pop("lang", None) or detect(text)
     return Document(numbered, lang=lang, repairs=repairs, extra=extra)

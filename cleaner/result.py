@@ -73,6 +73,7 @@ METADATA_FROM = {
     "lines.timestamp": ("timestamp", _text, False),
     "lines.byline": ("byline", _text, False),
     "blocks.series_label": ("series", _label, False),
+    "blocks.headline": ("title", _text, False),
     "lines.tag_line": ("tags", _tags, True),
     "blocks.tag_list": ("tags", _tags, True),
     "blocks.related_links": ("related", _text, True),

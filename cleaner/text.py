@@ -11,6 +11,7 @@ import unicodedata
 
 _DIGITS = re.compile(r"\d+")
 _NON_WORD = re.compile(r"[\W_]+")
+_ASCII_NON_WORD = re.compile(r"[^a-z0-9]+")
 _WORD = re.compile(r"\w+")
 # Scripts written without spaces between words: count their characters instead.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -34,6 +35,8 @@ def key(text: str) -> str:
     >>> key("Community standardsDiscussion")
     'community standardsdiscussion'
     """
+    if text.isascii():  # NFKC leaves ASCII alone and casefold is lower(); \W is then [^a-z0-9]
+        return _ASCII_NON_WORD.sub(" ", _DIGITS.sub("0", text.lower())).strip()
     text = unicodedata.normalize("NFKC", text).casefold()
     text = _DIGITS.sub("0", text)
     return _NON_WORD.sub(" ", text).strip()
@@ -56,9 +59,9 @@ def word_count(text: str) -> int:
     >>> word_count("東京で会議が開かれた。")
     5
     """
-    cjk = len(_CJK.findall(text))
-    if not cjk:
+    if text.isascii() or not _CJK.search(text):
         return len(_WORD.findall(text))
+    cjk = len(_CJK.findall(text))
     return len(_WORD.findall(_CJK.sub(" ", text))) + cjk // 2
 
 
