@@ -10,22 +10,44 @@ first to the last line that reads as running text (:func:`cleaner.text.is_prose`
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from .document import Line
-from .lang import stoplist
 from .lexicon import Lexicon
 from .text import capitalised_ratio, ends_sentence, is_prose, key, title_like, word_count
 
 Hit = tuple[int, str]
 
 
+class Shapes:
+    """Per-line features of one document, computed once: line text never changes,
+    however many rules and passes look at it (only removals do)."""
+
+    def __init__(self, stopwords: frozenset[str] = frozenset()):
+        self.stopwords = stopwords
+        self._prose: dict[int, bool] = {}
+        self._weight: dict[int, float] = {}
+
+    def prose(self, line: Line) -> bool:
+        flag = self._prose.get(line.number)
+        if flag is None:
+            flag = self._prose[line.number] = is_prose(line.text)
+        return flag
+
+    def weight(self, line: Line) -> float:
+        w = self._weight.get(line.number)
+        if w is None:
+            w = self._weight[line.number] = line_weight(line.text, self.stopwords)
+        return w
+
+
 class View:
     """The non-blank lines, with prose flags and the body span computed once."""
 
-    def __init__(self, lines: list[Line]):
+    def __init__(self, lines: list[Line], shapes: Shapes | None = None):
+        self.shapes = shapes or Shapes()
         self.lines = [line for line in lines if line.text]
-        self.prose = [is_prose(line.text) for line in self.lines]
+        self.prose = [self.shapes.prose(line) for line in self.lines]
         kept_prose = [i for i, line in enumerate(self.lines) if line.removal is None and self.prose[i]]
         #: Index of the first and last kept prose line (``None`` when there is no prose).
         self.body_start = kept_prose[0] if kept_prose else None
@@ -110,7 +132,8 @@ def related_links(view: View, lex: Lexicon) -> Iterator[Hit]:
     sentence ending), at least two of them, and the run must be introduced by
     removed chrome (a "Related" heading, a series label) or be mostly in Title
     Case. A poem or list ending an article has lines ending in punctuation, or
-    lower-case words, and stays.
+    lower-case words, and stays; so does a list the body announces with a colon,
+    and a list of data (most lines holding a number: dates, scores, rankings).
 
     >>> from cleaner.document import Line, Removal
     >>> body = Line(1, "The minister said the talks would continue next week in Geneva.")
@@ -120,17 +143,31 @@ def related_links(view: View, lex: Lexicon) -> Iterator[Hit]:
     >>> poem = [Line(2, "the rain falls on the roof"), Line(3, "and the night goes on")]
     >>> list(related_links(View([body, *poem]), None))
     []
+    >>> dates = [Line(2, "June 9 – Tampa, FL @ Amphitheatre"), Line(3, "June 12 – Miami, FL @ Arena")]
+    >>> list(related_links(View([body, *dates]), None))
+    []
     """
     tail = view.after_body()
     if len(tail) < 2 and not (tail and _introduced(view, tail[0], lex)):
         return
     if not all(title_like(view.lines[i].text) for i in tail):
         return
+    if view.lines[view.body_end].text.endswith(":") or _data_list(view.lines[i].text for i in tail):
+        return
     titled = sum(capitalised_ratio(view.lines[i].text) >= 0.6 for i in tail) / len(tail)
     if titled < 0.6 and not _introduced(view, tail[0], lex):
         return
     for n, i in enumerate(tail, 1):
         yield i, f"headline {n} of {len(tail)} after the body"
+
+
+_NUMBER = re.compile(r"\d")
+
+
+def _data_list(texts: Iterable[str]) -> bool:
+    """Do most lines hold a number (a schedule, a ranking, a results table)?"""
+    texts = list(texts)
+    return sum(bool(_NUMBER.search(t)) for t in texts) * 2 > len(texts)
 
 
 def headline(view: View, lex: Lexicon) -> Iterator[Hit]:
@@ -157,11 +194,13 @@ def headline(view: View, lex: Lexicon) -> Iterator[Hit]:
 def comment_section(view: View, lex: Lexicon) -> Iterator[Hit]:
     """Everything from a comment-section heading after the body to the end: reader comments.
 
-    The heading is a line removed as comment furniture ("2 Responses to ...",
-    "Comments") below the first paragraph, and what follows must look like a
-    thread: at least two more pieces of comment furniture ("Reply") or author
-    lines ("Hanna Lund says:", words from ``words/comments.txt``). An in-body
-    heading that merely says "Comments" is followed by no thread and stays.
+    The heading is a line removed as comment furniture below the first paragraph
+    that opens with a heading phrase of ``words/comment_headings.txt`` ("2 Responses
+    to ...", "Comments", "Leave a reply"), and what follows must look like a
+    thread: at least two author lines ("Hanna Lund says:") or reply links ("Reply"),
+    words from ``words/comments.txt``. An in-body heading that merely says
+    "Comments" is followed by no thread and stays; so do a Q&A site's answers
+    under an "Add a comment" link.
 
     >>> from cleaner.document import Line, Removal
     >>> from cleaner.lexicon import load
@@ -171,21 +210,31 @@ def comment_section(view: View, lex: Lexicon) -> Iterator[Hit]:
     ...          Line(4, "I agree with every word of this."), Line(5, "Reply", r)]
     >>> [i for i, _ in comment_section(View(lines), load("en"))]
     [2, 3]
+    >>> lines[1] = Line(2, "Report", r)
+    >>> list(comment_section(View(lines), load("en")))
+    []
     """
-    if view.body_start is None:
+    if view.body_start is None or lex is None:
         return
-    says = lex.words("comments") if lex is not None else frozenset()
+    headings, says = lex.words("comment_headings"), lex.words("comments")
     for h in range(view.body_start + 1, len(view.lines)):
-        if view.lines[h].removal is None or view.lines[h].removal.rule != "lines.comment_controls":
+        line = view.lines[h]
+        if line.removal is None or line.removal.rule != "lines.comment_controls":
+            continue
+        if not _starts_with_any(key(line.text), headings):
             continue
         rest = range(h + 1, len(view.lines))
-        furniture = sum(1 for i in rest if not view.kept(i) and view.lines[i].removal.rule == "lines.comment_controls")
-        authors = sum(1 for i in rest if _author_line(view.lines[i].text, says))
-        if furniture + authors >= 2:
+        evidence = sum(1 for i in rest if _author_line(view.lines[i].text, says) or key(view.lines[i].text) in says)
+        if evidence >= 2:
             for i in rest:
                 if view.kept(i):
-                    yield i, f"in the comment section under line {view.lines[h].number}"
-        return
+                    yield i, f"in the comment section under line {line.number}"
+            return
+
+
+def _starts_with_any(line_key: str, phrases: frozenset[str]) -> bool:
+    words = line_key.split()
+    return any(" ".join(words[:n]) in phrases for n in (1, 2, 3, 4))
 
 
 def _author_line(text: str, says: frozenset[str]) -> bool:
@@ -201,43 +250,51 @@ def _introduced(view: View, first: int, lex: Lexicon) -> bool:
     return first > 0 and not view.kept(first - 1)
 
 
-def line_weight(text: str, removed: bool, stopwords: frozenset[str] = frozenset()) -> float:
+def line_weight(text: str, stopwords: frozenset[str] = frozenset()) -> float:
     """How much a line speaks for (+) or against (-) being inside the main text.
 
     Prose counts its words; a short sentence counts half. A line of one to three
-    words (menu items, buttons) or one already removed as chrome counts clearly
-    against; a longer title-like line (a heading, a list item, a headline) slightly
-    against; anything else (a table row, a line ending in a comma) is neutral.
+    words (menu items, buttons) counts clearly against; a longer title-like line (a heading, a list item, a headline) slightly
+    against; a line of data (a table row: every fifth word a number) and anything
+    else (a line ending in a comma) is neutral. A leading bullet is ignored.
     Where the language has a stoplist, stopword-rich lines lean in and
     stopword-poor lines lean out (jusText's observation: running text is full of
     function words, menus and link lists are not).
 
-    >>> line_weight("The committee met on Tuesday to discuss the budget for next year.", False)
+    >>> line_weight("The committee met on Tuesday to discuss the budget for next year.")
     12.0
-    >>> line_weight("Pricing", False), line_weight("Share", True), line_weight("Draw up a budget", False)
-    (-1.5, -2.0, -0.5)
+    >>> line_weight("Pricing"), line_weight("Draw up a budget")
+    (-1.5, -0.5)
     >>> from cleaner.lang import stoplist
-    >>> line_weight("Draw up a budget", False, stoplist("en")) > line_weight("Lead Generation Tools For Sales", False, stoplist("en"))
+    >>> line_weight("Draw up a budget", stoplist("en")) > line_weight("Lead Generation Tools For Sales", stoplist("en"))
     True
     """
-    if removed:
-        return -2.0
+    text = text.lstrip(BULLETS) or text
     n = word_count(text)
     if is_prose(text):
         weight = float(n)
     elif n >= 4 and ends_sentence(text):
         weight = n / 2
-    elif n <= 3 or not text.lstrip("'\"‘“«„¿¡([-*•+o ")[:1].isalnum():
+    elif n <= 3:
         return -(1 + n / 2)
+    elif _DIGIT_TOKEN.search(text) and len(_DIGIT_TOKEN.findall(text)) * 5 >= n:
+        return 0.0  # a table row or a schedule line: data, not chrome
     elif title_like(text, 40):
         weight = -0.5
     else:
         weight = 0.0
     if stopwords and n >= 4:
-        tokens = text.casefold().split()
-        density = sum(t.strip(".,;:!?\"'()«»“”‘’") in stopwords for t in tokens) / len(tokens)
-        weight += n * (density - STOPWORD_PIVOT)
+        tokens = _WORD.findall(text.casefold())
+        if tokens:
+            density = sum(map(stopwords.__contains__, tokens)) / len(tokens)
+            weight += n * (density - STOPWORD_PIVOT)
     return weight
+
+
+#: List bullets and reference marks a line may open with; the words after them decide.
+BULLETS = "*•·+-–—>^o■□▪▫◦‣⁃ "
+_DIGIT_TOKEN = re.compile(r"\b\d[\d.,:%/]*\b")
+_WORD = re.compile(r"\w+")
 
 
 #: Stopword density above which a line leans towards running text (jusText uses 0.30-0.32).
@@ -264,10 +321,9 @@ def main_text(view: View, lex: Lexicon) -> Iterator[Hit]:
     >>> _max_segment([3, -3, 3])
     (0, 2)
     """
-    stop = stoplist(lex.lang) if lex is not None else frozenset()
     listed = set(_introduced_lists(view))
     kept = [i for i in range(len(view.lines)) if view.kept(i)]
-    weights = [line_weight(view.lines[i].text, False, stop) for i in kept]
+    weights = [view.shapes.weight(view.lines[i]) for i in kept]
     for n, i in enumerate(kept):
         if i in listed:
             weights[n] = max(weights[n], LIST_ITEM_WEIGHT)

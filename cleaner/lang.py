@@ -81,10 +81,9 @@ def detect(text: str, fallback: str = FALLBACK) -> str:
             return "zh"
     table = stopwords()
     scores: Counter[str] = Counter()
-    for token in _TOKEN.findall(sample.casefold()):
-        langs = table.get(token)
-        if langs:
-            scores.update(langs)
+    for token, count in Counter(_TOKEN.findall(sample.casefold())).items():
+        for code in table.get(token, ()):
+            scores[code] += count
     if not scores:
         return fallback
     best, hits = scores.most_common(1)[0]

@@ -335,13 +335,24 @@ def glued_phrases(f: Facts, lex: Lexicon) -> str | None:
 
 
 def _segment(s: str, vocab: dict[str, str], longest: int) -> list[str] | None:
-    """Split ``s`` into pieces that are all in ``vocab`` (fewest pieces), or ``None``."""
-    best: list[list[str] | None] = [None] * (len(s) + 1)
-    best[0] = []
-    for end in range(1, len(s) + 1):
-        for start in range(max(0, end - longest), end):
-            prev = best[start]
-            if prev is not None and s[start:end] in vocab:
-                if best[end] is None or len(prev) + 1 < len(best[end]):
-                    best[end] = prev + [s[start:end]]
-    return best[-1]
+    """Split ``s`` into pieces that are all in ``vocab`` (fewest pieces), or ``None``.
+
+    >>> _segment("communitystandardsdiscussion", {"communitystandards": "", "discussion": ""}, 20)
+    ['communitystandards', 'discussion']
+    """
+    best: dict[int, list[str]] = {0: []}
+    for start in range(len(s)):  # positions in order: each is final once reached
+        prev = best.get(start)
+        if prev is None:
+            continue
+        for end in range(start + 1, min(len(s), start + longest) + 1):
+            piece = s[start:end]
+            if piece in vocab and (end not in best or len(prev) + 1 < len(best[end])):
+                best[end] = prev + [piece]
+    return best.get(len(s))
+
+
+#: Rules that can only fire on a line that is, or starts with, a lexicon phrase
+#: (the pipeline skips them for other lines).
+PHRASE_RULES = frozenset({share_buttons, media_controls, navigation, advertisement, newsletter_prompt,
+                          cookie_notice, comment_controls, related_heading, read_more})

@@ -18,7 +18,7 @@ from . import html as html_input
 from .config import Config
 from .decode import decode
 from .document import Document, Line, Removal, Repair
-from .lang import detect
+from .lang import detect, stoplist
 from .lexicon import Lexicon, load
 from .normalize import normalize_text, split_lines, strip_lines
 from .repair import repair_lines
@@ -109,16 +109,20 @@ def run_rules(doc: Document, config: Config, group: str = "") -> Document:
     for line in doc.lines:
         if line.text and len(line.text) <= lines.LONG_LINE and line_rules:
             facts = lines.Facts(line.text, lex)
+            no_phrase = facts.phrase is None and facts.prefix is None
             for rid, rule in line_rules:
+                if no_phrase and rule in lines.PHRASE_RULES:
+                    continue  # a phrase rule cannot fire on a line that starts no phrase
                 detail = rule(facts, lex)
                 if detail:
                     line.removal = Removal(rid, detail)
                     break
     block_rules = [(rule_id(r), r) for r in BLOCK_RULES if rule_id(r) not in config.disable]
+    shapes = blocks.Shapes(stoplist(doc.lang))
     for _ in range(MAX_BLOCK_PASSES):
         changed = False
         for rid, rule in block_rules:
-            view = blocks.View(doc.lines)
+            view = blocks.View(doc.lines, shapes)
             for i, detail in rule(view, lex):
                 if mark(view.lines[i], rid, detail):
                     changed = True
