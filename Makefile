@@ -6,12 +6,12 @@ STAMP  := $(VENV)/.installed
 FILE   ?=
 OUT    ?= out
 
-.PHONY: run test eval bench fuzz clean-venv
+.PHONY: run test eval pin bench fuzz clean-venv
 
 $(STAMP): setup.cfg pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m pip install -q -e '.[test,dask]'
 	touch $(STAMP)
 
 # The main job: clean the stored corpus into out/ with a per-rule report,
@@ -25,6 +25,19 @@ endif
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# Quality on ../shared/bench: set x input kind x system, with reference points and targets.
+eval: $(STAMP)
+	$(BIN)/python scripts/eval_bench.py --json eval-results.json
+
+# Raise the regression pins (tests/quality_pins.json) to today's scores, after looking at the change.
+pin: $(STAMP)
+	$(BIN)/python scripts/eval_bench.py --kinds box,page,html --write-pins tests/quality_pins.json
+
+# Throughput against ftfy, a C4 line filter and trafilatura, in one run (not part of test).
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_batch.py
 
 clean-venv:
 	rm -rf $(VENV)

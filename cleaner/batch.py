@@ -2,64 +2,40 @@
 
 A batch mirrors ``IN_DIR`` into ``OUT_DIR``, one output per input, each written
 atomically by the worker that cleaned it. An output that exists is complete, so
-``resume`` simply skips inputs whose output is there. Memory stays flat: files
-are listed lazily and only a bounded window of work is in flight.
+``resume`` simply skips inputs whose output is there (and removes the temporary
+files a killed run left behind). Memory stays flat: files are listed lazily,
+only a bounded window of work is in flight, and the report keeps counts, not
+outputs.
+
+The same pieces (:func:`plan`, :func:`clean_task`, :func:`fit_task`, :class:`Report`)
+run on a Dask cluster in :mod:`cleaner.dask_engine`; only the loop differs.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import time
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .io import CleanerError, DEFAULT_MAX_BYTES, read_input, write_atomic
+from .pool import _WORKER, _chunks, map_ordered, map_unordered  # noqa: F401  (map_ordered: public here too)
 
 REPORT_NAME = "_report.json"
+MODEL_NAME = "_model.json"
+#: How files are grouped for a learned model: by nothing, or by their first sub-folder.
+GROUP_BY = ("none", "folder")
+#: At most this many failures are listed in the report (the count is always exact).
+MAX_ERRORS_LISTED = 1000
 
-
-def map_ordered(fn: Callable[[Any], Any], items: Iterable[Any], workers: int = 1,
-                chunksize: int = 16) -> Iterator[Any]:
-    """``map(fn, items)`` over ``workers`` processes, in order, with bounded memory.
-
-    At most ``4 * workers`` chunks are in flight, so a huge or endless input
-    iterator is never read far ahead.
-
-    >>> list(map_ordered(str.upper, ["a", "b", "c"], workers=1))
-    ['A', 'B', 'C']
-    """
-    if workers <= 1:
-        yield from map(fn, items)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        window: deque[Future] = deque()
-        for chunk in _chunks(items, chunksize):
-            window.append(pool.submit(_apply, fn, chunk))
-            if len(window) >= 4 * workers:
-                yield from window.popleft().result()
-        while window:
-            yield from window.popleft().result()
-
-
-def _apply(fn: Callable[[Any], Any], chunk: list[Any]) -> list[Any]:
-    return [fn(item) for item in chunk]
-
-
-def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    chunk: list[Any] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+# ---------------------------------------------------------------------------
+# Planning: which files, where their outputs go
 
 
 def iter_files(root: Path, glob: str = "*", exclude: Path | None = None) -> Iterator[Path]:
@@ -88,11 +64,65 @@ def output_path(out_dir: Path, rel: Path, fmt: str) -> Path:
     return out_dir / (rel if rel.suffix == suffix else rel.with_name(rel.name + suffix))
 
 
+def group_of(rel: Path, group_by: str) -> str:
+    """The learned-model group of input ``rel``: its first sub-folder, or ``""``.
+
+    >>> group_of(Path("example.org/a/page.txt"), "folder"), group_of(Path("page.txt"), "folder")
+    ('example.org', '')
+    """
+    if group_by == "folder" and len(rel.parts) > 1:
+        return rel.parts[0]
+    return ""
+
+
 @dataclass
 class Task:
     src: str
     dst: str
     group: str
+
+
+def plan(in_dir: Path, out_dir: Path | None, *, fmt: str = "text", glob: str = "*", resume: bool = False,
+         group_by: str = "none", skipped: Callable[[], None] | None = None) -> Iterator[Task]:
+    """The tasks of a batch, lazily; with ``resume``, inputs whose output exists are skipped
+    (``skipped()`` is called for each). Without ``out_dir`` (a fit), tasks have no output."""
+    in_dir = Path(in_dir).resolve()
+    out_dir = Path(out_dir).resolve() if out_dir is not None else None
+    for src in iter_files(in_dir, glob, exclude=out_dir):
+        rel = src.relative_to(in_dir)
+        if out_dir is None:
+            yield Task(str(src), "", group_of(rel, group_by))
+            continue
+        dst = output_path(out_dir, rel, fmt)
+        if resume and dst.exists():
+            if skipped is not None:
+                skipped()
+            continue
+        yield Task(str(src), str(dst), group_of(rel, group_by))
+
+
+#: The temporary files of :func:`cleaner.io.write_atomic`: ``.<name>.<random>.tmp``.
+_TEMP = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")
+
+
+def remove_stale_temps(out_dir: Path) -> int:
+    """Delete temporary files a killed run left in ``out_dir``; return how many."""
+    removed = 0
+    if not out_dir.is_dir():
+        return 0
+    for folder, _dirs, files in os.walk(out_dir):
+        for name in files:
+            if _TEMP.match(name):
+                try:
+                    os.unlink(os.path.join(folder, name))
+                    removed += 1
+                except OSError:
+                    pass
+    return removed
+
+
+# ---------------------------------------------------------------------------
+# One file: clean it, or count its lines for a fit
 
 
 @dataclass
@@ -105,18 +135,10 @@ class Outcome:
     error: str = ""
 
 
-_WORKER: dict[str, Any] = {}
-
-
-def _init_worker(cleaner: Any, fmt: str, max_bytes: int) -> None:
-    _WORKER.update(cleaner=cleaner, fmt=fmt, max_bytes=max_bytes)
-
-
-def _run_task(task: Task) -> Outcome:
+def clean_task(cleaner: Any, fmt: str, max_bytes: int, task: Task) -> Outcome:
     """Clean one file and write its output; any failure becomes an :class:`Outcome`, never an exception."""
-    cleaner, fmt = _WORKER["cleaner"], _WORKER["fmt"]
     try:
-        data = read_input(task.src, _WORKER["max_bytes"])
+        data = read_input(task.src, max_bytes)
         result = cleaner.explain(data, group=task.group)
         if fmt == "json":
             out = json.dumps({"source": task.src, **result.to_dict()}, ensure_ascii=False) + "\n"
@@ -131,9 +153,42 @@ def _run_task(task: Task) -> Outcome:
         return Outcome(task.src, False, error=f"{task.src}: internal error: {type(e).__name__}: {e}")
 
 
+def fit_task(config: Any, max_bytes: int, task: Task) -> tuple[str, frozenset[str] | None]:
+    """``(group, line keys)`` of one file for a fit; keys are ``None`` when it cannot be read
+    (the cleaning pass reports it)."""
+    from .learned import document_keys
+
+    try:
+        return task.group, frozenset(document_keys(read_input(task.src, max_bytes), config))
+    except Exception:
+        return task.group, None
+
+
+def _run_clean(task: Task) -> Outcome:
+    return clean_task(_WORKER["cleaner"], _WORKER["fmt"], _WORKER["max_bytes"], task)
+
+
+def _run_fit(task: Task) -> tuple[str, frozenset[str] | None]:
+    return fit_task(_WORKER["config"], _WORKER["max_bytes"], task)
+
+
+def _fit_crashed(task: Task) -> tuple[str, None]:
+    return task.group, None
+
+
+def _crashed(task: Task) -> Outcome:
+    return Outcome(task.src, False, error=f"{task.src}: a worker process died while this file was "
+                                          f"in flight (out of memory?); retry with --resume")
+
+
+# ---------------------------------------------------------------------------
+# The report
+
+
 @dataclass
 class Report:
-    """Counts of a batch; written to ``OUT_DIR/_report.json``."""
+    """Counts of a batch; written to ``OUT_DIR/_report.json``. Its size does not grow
+    with the number of files (failures beyond :data:`MAX_ERRORS_LISTED` are only counted)."""
 
     cleaned: int = 0
     failed: int = 0
@@ -143,6 +198,9 @@ class Report:
     removed: Counter = field(default_factory=Counter)
     errors: list[dict[str, str]] = field(default_factory=list)
     seconds: float = 0.0
+    engine: str = "local"
+    workers: int = 1
+    model: str = ""
 
     def add(self, outcome: Outcome) -> None:
         if outcome.ok:
@@ -152,7 +210,7 @@ class Report:
             self.removed.update(outcome.counts)
         else:
             self.failed += 1
-            if len(self.errors) < 1000:
+            if len(self.errors) < MAX_ERRORS_LISTED:
                 self.errors.append({"file": outcome.src, "error": outcome.error})
 
     def to_dict(self) -> dict[str, Any]:
@@ -160,69 +218,144 @@ class Report:
             "cleaned": self.cleaned, "failed": self.failed, "skipped": self.skipped,
             "bytes_in": self.bytes_in, "bytes_out": self.bytes_out,
             "removed": dict(sorted(self.removed.items())), "errors": self.errors,
-            "seconds": round(self.seconds, 3),
+            "errors_not_listed": max(0, self.failed - len(self.errors)),
+            "seconds": round(self.seconds, 3), "engine": self.engine, "workers": self.workers,
+            **({"model": self.model} if self.model else {}),
         }
+
+    def write(self, out_dir: Path) -> None:
+        write_atomic(Path(out_dir) / REPORT_NAME, json.dumps(self.to_dict(), indent=1, ensure_ascii=False) + "\n")
+
+
+# ---------------------------------------------------------------------------
+# Progress
+
+
+class Progress:
+    """A tqdm bar on stderr: files done of the total, MB, MB/s and ETA; a no-op when off."""
+
+    def __init__(self, enabled: bool, total: int | None, desc: str = "cleaning"):
+        self.bar = None
+        self.bytes = 0
+        self.start = time.monotonic()
+        if enabled:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, desc=desc, unit="file", file=sys.stderr,
+                            dynamic_ncols=True, smoothing=0.1)
+
+    def update(self, nbytes: int = 0) -> None:
+        if self.bar is None:
+            return
+        self.bytes += nbytes
+        mb = self.bytes / 1e6
+        rate = mb / max(time.monotonic() - self.start, 1e-6)
+        self.bar.set_postfix_str(f"{mb:.1f} MB, {rate:.1f} MB/s", refresh=False)
+        self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def count_tasks(in_dir: Path, out_dir: Path | None, **plan_options: Any) -> int:
+    """How many files a batch will clean (for the progress bar's total and ETA): one cheap walk."""
+    return sum(1 for _ in plan(in_dir, out_dir, **plan_options))
+
+
+# ---------------------------------------------------------------------------
+# The batch, on local worker processes
+
+
+def fit_files(config: Any, in_dir: Path, *, glob: str = "*", group_by: str = "none",
+              min_share: float = 0.5, min_docs: int = 5, workers: int = 1,
+              max_bytes: int = DEFAULT_MAX_BYTES, exclude: Path | None = None,
+              progress: bool = False):
+    """Fit a :class:`cleaner.learned.Model` on the files of ``in_dir`` (the first pass of ``--learn``)."""
+    from .learned import Counts
+
+    out_dir = Path(exclude) if exclude is not None else None
+    tasks = plan(Path(in_dir), out_dir, glob=glob, group_by=group_by)
+    total = count_tasks(Path(in_dir), out_dir, glob=glob, group_by=group_by) if progress else None
+    bar = Progress(progress, total, "fitting")
+    counts = Counts()
+    state = {"config": config, "max_bytes": max_bytes}
+    try:
+        if workers <= 1:
+            _WORKER.update(state)
+            results: Iterable[Any] = map(_run_fit, tasks)
+        else:
+            results = map_unordered(_run_fit, tasks, workers, on_crash=_fit_crashed, state=state)
+        for group, keys in results:
+            if keys is not None:
+                counts.add(group, keys)
+            bar.update()
+    finally:
+        bar.close()
+    return counts.to_model(min_share, min_docs, group_by=group_by)
 
 
 def run_batch(cleaner: Any, in_dir: Path, out_dir: Path, *, workers: int = 1, fmt: str = "text",
               glob: str = "*", resume: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
-              progress: bool = False, group_by_folder: bool = False) -> Report:
-    """Clean every file of ``in_dir`` into ``out_dir``; return (and write) the report."""
+              progress: bool = False, group_by: str = "none", group_by_folder: bool = False,
+              learn: bool = False, min_share: float = 0.5, min_docs: int = 5,
+              engine: str = "local", address: str | None = None) -> Report:
+    """Clean every file of ``in_dir`` into ``out_dir``; return (and write) the report.
+
+    ``learn`` first fits a model of site boilerplate on the same inputs (grouped by
+    ``group_by``) and writes it to ``OUT_DIR/_model.json``; a fit is deterministic,
+    so a resumed ``learn`` batch applies the same model. ``engine="dask"`` runs the
+    same work on a Dask cluster (``address``, or a local cluster of ``workers``).
+    """
+    if group_by_folder:
+        group_by = "folder"
+    if group_by not in GROUP_BY:
+        raise ValueError(f"group_by must be one of {', '.join(GROUP_BY)}, not {group_by!r}")
+    if engine == "dask":
+        from . import dask_engine
+
+        return dask_engine.run_batch(cleaner, in_dir, out_dir, address=address, workers=workers, fmt=fmt,
+                                     glob=glob, resume=resume, max_bytes=max_bytes, progress=progress,
+                                     group_by=group_by, learn=learn, min_share=min_share, min_docs=min_docs)
+    if engine != "local":
+        raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
     start = time.monotonic()
-    in_dir, out_dir = in_dir.resolve(), out_dir.resolve()
-    report = Report()
+    in_dir, out_dir = Path(in_dir).resolve(), Path(out_dir).resolve()
+    report = Report(engine="local", workers=workers)
+    remove_stale_temps(out_dir)
+    if learn:
+        cleaner = apply_learned(cleaner, fit_files(cleaner.config, in_dir, glob=glob, group_by=group_by,
+                                                   min_share=min_share, min_docs=min_docs, workers=workers,
+                                                   max_bytes=max_bytes, exclude=out_dir, progress=progress),
+                                out_dir, report)
 
-    def tasks() -> Iterator[Task]:
-        for src in iter_files(in_dir, glob, exclude=out_dir):
-            rel = src.relative_to(in_dir)
-            dst = output_path(out_dir, rel, fmt)
-            if resume and dst.exists():
-                report.skipped += 1
-                continue
-            group = rel.parts[0] if group_by_folder and len(rel.parts) > 1 else ""
-            yield Task(str(src), str(dst), group)
+    def skipped() -> None:
+        report.skipped += 1
 
-    bar = _progress_bar() if progress else None
-    if workers <= 1:
-        _init_worker(cleaner, fmt, max_bytes)
-        outcomes: Iterable[Outcome] = map(_run_task, tasks())
-        pool = None
-    else:
-        pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                                   initargs=(cleaner, fmt, max_bytes))
-        outcomes = _bounded(pool, tasks(), workers)
+    plan_options = dict(fmt=fmt, glob=glob, resume=resume, group_by=group_by)
+    total = count_tasks(in_dir, out_dir, **plan_options) if progress else None
+    tasks = plan(in_dir, out_dir, skipped=skipped, **plan_options)
+    bar = Progress(progress, total)
+    state = {"cleaner": cleaner, "fmt": fmt, "max_bytes": max_bytes}
     try:
+        if workers <= 1:
+            _WORKER.update(state)
+            outcomes: Iterable[Outcome] = map(_run_clean, tasks)
+        else:
+            outcomes = map_unordered(_run_clean, tasks, workers, on_crash=_crashed, state=state)
         for outcome in outcomes:
             report.add(outcome)
-            if bar is not None:
-                bar.update(1)
-                bar.set_postfix_str(f"{report.bytes_in / 1e6:.1f} MB", refresh=False)
+            bar.update(outcome.bytes_in)
     finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
-        if bar is not None:
-            bar.close()
+        bar.close()
     report.seconds = time.monotonic() - start
-    write_atomic(out_dir / REPORT_NAME, json.dumps(report.to_dict(), indent=1, ensure_ascii=False) + "\n")
+    report.write(out_dir)
     return report
 
 
-def _bounded(pool: ProcessPoolExecutor, tasks: Iterator[Task], workers: int) -> Iterator[Outcome]:
-    """Completed outcomes as they finish, with at most ``16 * workers`` tasks in flight."""
-    from concurrent.futures import FIRST_COMPLETED, wait
-
-    pending: set[Future] = set()
-    for task in tasks:
-        pending.add(pool.submit(_run_task, task))
-        if len(pending) >= 16 * workers:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for f in done:
-                yield f.result()
-    for f in pending:
-        yield f.result()
-
-
-def _progress_bar():
-    from tqdm import tqdm
-
-    return tqdm(unit="file", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
+def apply_learned(cleaner: Any, model: Any, out_dir: Path, report: Report) -> Any:
+    """The cleaner with ``model`` added; the model is saved beside the outputs."""
+    path = Path(out_dir) / MODEL_NAME
+    write_atomic(path, model.to_json())
+    report.model = str(path)
+    return type(cleaner)(cleaner.config.with_options(model=model))
