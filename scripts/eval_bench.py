@@ -56,6 +56,8 @@ def main() -> int:
     ap.add_argument("--kinds", default="box,page,html", help="comma-separated input kinds")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--json", type=Path, default=None, help="write the rows here")
+    ap.add_argument("--write-pins", type=Path, default=None, metavar="PINS",
+                    help="set the regression pins (tests/quality_pins.json) to this run's scores, showing the change")
     args = ap.parse_args()
     if not args.bench.is_dir():
         print(f"eval: {args.bench} is absent; nothing to measure (it sits beside the checkout on the project's machines)")
@@ -72,7 +74,22 @@ def main() -> int:
     print(f"\n({time.monotonic() - start:.0f} s)")
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1) + "\n")
+    if args.write_pins:
+        write_pins(rows, args.write_pins)
     return 0
+
+
+def write_pins(rows: list[dict], path: Path) -> None:
+    """Pin our own scores (cleaner on box/page, cleaner-html on html), printing old -> new."""
+    old = json.loads(path.read_text()) if path.exists() else {}
+    new = {f"{r['set']}/{r['kind']}": {"P": r["P"], "R": r["R"], "F1": r["F1"]}
+           for r in rows if r["system"] in ("cleaner", "cleaner-html")}
+    print(f"\npins ({path}):")
+    for name in sorted(new):
+        before = old.get(name, {})
+        changes = ", ".join(f"{m} {before.get(m, float('nan')):.4f} -> {new[name][m]:.4f}" for m in ("P", "R", "F1"))
+        print(f"  {name:<18} {changes}")
+    path.write_text(json.dumps(dict(sorted(new.items())), indent=1) + "\n")
 
 
 if __name__ == "__main__":
