@@ -212,7 +212,8 @@ def _batch(cleaner: Cleaner, args: argparse.Namespace) -> int:
     for err in report.errors[:20]:
         print(f"  failed: {err['error']}", file=sys.stderr)
     if args.report is not None:
-        from .report import build_report, iter_items, write_report
+        from .report import build_report, iter_items
+        from .report_html import write_report
 
         data = build_report(cleaner, iter_items(args.in_dir, glob=args.glob, max_bytes=args.max_bytes),
                             workers=args.jobs, source=str(args.in_dir))
@@ -243,7 +244,8 @@ def _eval(cleaner: Cleaner, args: argparse.Namespace) -> int:
 
 
 def _report(cleaner: Cleaner, args: argparse.Namespace) -> int:
-    from .report import build_report, iter_items, write_report
+    from .report import build_report, iter_items
+    from .report_html import write_report
 
     if not args.source.exists():
         raise InputError(f"{args.source}: no such file or directory")

@@ -140,7 +140,7 @@ def bench_rows(root: Path, systems: dict[str, tuple[str, ...]], workers: int = 1
     ``systems`` maps an input kind to the system names to run on it, e.g.
     ``{"box": ("cleaner", "keep-all"), "html": ("cleaner-html", "trafilatura")}``.
     """
-    from .batch import map_ordered
+    from .pool import map_ordered
 
     rows = []
     for set_name in BENCH_SETS:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner import Cleaner, Config, clean
+from cleaner import Cleaner, Config
 
 from conftest import corpus_cases
 

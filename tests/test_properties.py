@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cleaner import Cleaner, Config, clean, clean_and_explain
-from cleaner.lexicon import load, read_phrases, ROOT
+from cleaner import Config, clean, clean_and_explain
+from cleaner.lexicon import ROOT, read_phrases
 from cleaner.pipeline import prepare
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -25,8 +25,9 @@ import pytest
 from cleaner import Cleaner, Line, Removal, Result, clean_and_explain
 from cleaner.cli import explain_text, main
 from cleaner.evaluate import score
-from cleaner.report import (BINS, DocStats, ReportBuilder, ReportData, Row, SampledDoc, RuleStats,
-                            build_report, doc_rows, doc_stats, histogram, iter_items, render_html)
+from cleaner.report import (BINS, DocStats, ReportBuilder, ReportData, Row, RuleStats,
+                            build_report, doc_rows, doc_stats, histogram, iter_items)
+from cleaner.report_html import render_html
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 
