@@ -39,5 +39,13 @@ bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_batch.py
 
+# Coverage-guided fuzzing (atheris) of decode -> repair -> normalise; FUZZ_SECONDS=600 for longer.
+# A failing input lands in .fuzz/crash-*; replay it with: .venv/bin/python fuzz/fuzz_prepare.py .fuzz/crash-...
+FUZZ_SECONDS ?= 300
+fuzz: $(STAMP)
+	$(BIN)/python -c "import atheris" 2>/dev/null || $(BIN)/python -m pip install -q atheris
+	mkdir -p .fuzz/corpus
+	$(BIN)/python fuzz/fuzz_prepare.py -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=.fuzz/ .fuzz/corpus fuzz/seeds
+
 clean-venv:
 	rm -rf $(VENV)

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .io import CleanerError, DEFAULT_MAX_BYTES, read_input, write_atomic
-from .pool import _WORKER, _chunks, map_ordered, map_unordered  # noqa: F401  (map_ordered: public here too)
+from .pool import _WORKER, map_ordered, map_unordered, time_limit  # noqa: F401  (map_ordered: public here too)
 
 REPORT_NAME = "_report.json"
 MODEL_NAME = "_model.json"
@@ -135,11 +135,16 @@ class Outcome:
     error: str = ""
 
 
-def clean_task(cleaner: Any, fmt: str, max_bytes: int, task: Task) -> Outcome:
-    """Clean one file and write its output; any failure becomes an :class:`Outcome`, never an exception."""
+def clean_task(cleaner: Any, fmt: str, max_bytes: int, task: Task, timeout: float | None = None) -> Outcome:
+    """Clean one file and write its output; any failure becomes an :class:`Outcome`, never an exception.
+
+    ``timeout`` (seconds) bounds the cleaning of the document: past it, the file is
+    recorded as failed ("timeout after N s") and no output is written.
+    """
     try:
         data = read_input(task.src, max_bytes)
-        result = cleaner.explain(data, group=task.group)
+        with time_limit(timeout, task.src):
+            result = cleaner.explain(data, group=task.group)
         if fmt == "json":
             out = json.dumps({"source": task.src, **result.to_dict()}, ensure_ascii=False) + "\n"
         else:
@@ -165,7 +170,7 @@ def fit_task(config: Any, max_bytes: int, task: Task) -> tuple[str, frozenset[st
 
 
 def _run_clean(task: Task) -> Outcome:
-    return clean_task(_WORKER["cleaner"], _WORKER["fmt"], _WORKER["max_bytes"], task)
+    return clean_task(_WORKER["cleaner"], _WORKER["fmt"], _WORKER["max_bytes"], task, _WORKER.get("timeout"))
 
 
 def _run_fit(task: Task) -> tuple[str, frozenset[str] | None]:
@@ -299,13 +304,15 @@ def run_batch(cleaner: Any, in_dir: Path, out_dir: Path, *, workers: int = 1, fm
               glob: str = "*", resume: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
               progress: bool = False, group_by: str = "none", group_by_folder: bool = False,
               learn: bool = False, min_share: float = 0.5, min_docs: int = 5,
-              engine: str = "local", address: str | None = None) -> Report:
+              engine: str = "local", address: str | None = None, timeout: float | None = None) -> Report:
     """Clean every file of ``in_dir`` into ``out_dir``; return (and write) the report.
 
     ``learn`` first fits a model of site boilerplate on the same inputs (grouped by
     ``group_by``) and writes it to ``OUT_DIR/_model.json``; a fit is deterministic,
     so a resumed ``learn`` batch applies the same model. ``engine="dask"`` runs the
     same work on a Dask cluster (``address``, or a local cluster of ``workers``).
+    ``timeout`` (seconds, local engine) bounds each document: one that takes longer is
+    recorded as failed with "timeout after N s" and the batch goes on.
     """
     if group_by_folder:
         group_by = "folder"
@@ -336,7 +343,7 @@ def run_batch(cleaner: Any, in_dir: Path, out_dir: Path, *, workers: int = 1, fm
     total = count_tasks(in_dir, out_dir, **plan_options) if progress else None
     tasks = plan(in_dir, out_dir, skipped=skipped, **plan_options)
     bar = Progress(progress, total)
-    state = {"cleaner": cleaner, "fmt": fmt, "max_bytes": max_bytes}
+    state = {"cleaner": cleaner, "fmt": fmt, "max_bytes": max_bytes, "timeout": timeout}
     try:
         if workers <= 1:
             _WORKER.update(state)
@@ -356,6 +363,6 @@ def run_batch(cleaner: Any, in_dir: Path, out_dir: Path, *, workers: int = 1, fm
 def apply_learned(cleaner: Any, model: Any, out_dir: Path, report: Report) -> Any:
     """The cleaner with ``model`` added; the model is saved beside the outputs."""
     path = Path(out_dir) / MODEL_NAME
-    write_atomic(path, model.to_json())
+    model.save(path)
     report.model = str(path)
     return type(cleaner)(cleaner.config.with_options(model=model))

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import Cleaner, Config, __version__
 from .io import (DEFAULT_MAX_BYTES, EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, CleanerError,
-                 InputError, read_input, write_atomic)
+                 InputError, OutputError, read_input, write_atomic)
 from .pipeline import all_rules
 
 
@@ -58,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--group-by-folder", action="store_true",
                    help="with --model: the first sub-folder names each file's site group")
     _batch_scale_options(p)
+    _timeout_option(p)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.add_argument("--report", type=Path, default=None, metavar="FILE.html",
                    help="also write a review page of what was removed (cleans the inputs a second time)")
@@ -120,7 +121,29 @@ def main(argv: list[str] | None = None) -> int:
         # The reader went away (e.g. `| head`); not an error of ours.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except OSError as e:  # stdout or stderr cannot be written (a full disk, /dev/full)
+        _last_words(f"cleaner: stdout: cannot write ({e.strerror or e})")
+        return OutputError.exit_code
+    except Exception as e:  # a bug: still one line, never a traceback
+        _last_words(f"cleaner: internal error (a bug, please report it): {type(e).__name__}: {e}")
+        return EXIT_INTERNAL
     return EXIT_OK
+
+
+#: An unexpected error inside cleaner (a bug); documented in the README.
+EXIT_INTERNAL = 70
+
+
+def _last_words(message: str) -> None:
+    """One line on stderr; stdout is detached so that exiting does not fail on it again."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    try:
+        print(message.replace("\n", " ")[:2000], file=sys.stderr)
+    except OSError:
+        pass
 
 
 def _config(args: argparse.Namespace) -> Config:
@@ -146,7 +169,27 @@ class UsageError(CleanerError):
     exit_code = 2
 
 
+def _timeout_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
+                   help="give up on a document that takes longer than this to clean: it is recorded as "
+                        "failed ('timeout after N s') and the rest go on (default: no limit)")
+
+
+def _same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:
+    """Do two paths name the same file (the output would be written over the input)?"""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return Path(a).resolve() == Path(b).resolve()
+
+
+def _check_not_input(src: str | os.PathLike | None, dst: str | os.PathLike | None) -> None:
+    if src not in (None, "-") and dst not in (None, "-") and _same_file(src, dst):
+        raise UsageError(f"{dst}: the output would overwrite the input; write it elsewhere")
+
+
 def _clean(cleaner: Cleaner, args: argparse.Namespace) -> int:
+    _check_not_input(args.path, args.output)
     data = read_input(args.path, args.max_bytes)
     result = cleaner.explain(data, group=args.group)
     if args.explain:
@@ -197,11 +240,17 @@ def _batch(cleaner: Cleaner, args: argparse.Namespace) -> int:
         raise InputError(f"{args.in_dir}: not a directory")
     if args.jobs < 1:
         raise UsageError("-j must be at least 1")
-    out = args.output.resolve()
-    if out == args.in_dir.resolve():
+    out, src = args.output.resolve(), args.in_dir.resolve()
+    if out == src:
         raise UsageError("the output directory must not be the input directory")
+    if out in src.parents:  # outputs would land among the inputs, possibly over one
+        raise UsageError("the input directory must not be inside the output directory")
+    if args.timeout is not None and (args.timeout <= 0 or args.engine == "dask"):
+        raise UsageError("--timeout must be a positive number of seconds (local engine only)")
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"{args.output}: cannot write (not a directory)")
     report = run_batch(cleaner, args.in_dir, args.output, workers=args.jobs, fmt=args.format,
-                       glob=args.glob, resume=args.resume, max_bytes=args.max_bytes,
+                       glob=args.glob, resume=args.resume, max_bytes=args.max_bytes, timeout=args.timeout,
                        progress=not args.quiet and sys.stderr.isatty(),
                        group_by_folder=args.group_by_folder, **_scale_kwargs(cleaner, args))
     print(f"cleaned {report.cleaned}, failed {report.failed}, skipped {report.skipped} "
@@ -345,6 +394,7 @@ def _add_fit_and_jsonl(sub) -> None:
     p.add_argument("--report", type=Path, default=None, metavar="FILE.json", help="write the counts here")
     p.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: all cores)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    _timeout_option(p)
     _rule_options(p)
 
 
@@ -382,7 +432,7 @@ def _fit(cleaner: Cleaner, args: argparse.Namespace) -> int:
             raise UsageError("--group-by is for directories; for JSONL use --group-field NAME")
         model = fit_jsonl(cleaner.config, args.source, field=args.field, group_field=args.group_field,
                           workers=args.jobs, progress=progress, **options)
-    write_atomic(args.output, model.to_json())
+    model.save(args.output)
     docs = sum(g.docs for g in model.groups.values())
     lines = sum(len(g.lines) for g in model.groups.values())
     print(f"model: {lines} frequent line(s) in {len(model.groups)} group(s) "
@@ -394,6 +444,11 @@ def _jsonl(cleaner: Cleaner, args: argparse.Namespace) -> int:
     from .jsonl import run_jsonl
 
     _check_jobs(args)
+    if args.timeout is not None and args.timeout <= 0:
+        raise UsageError("--timeout must be a positive number of seconds")
+    for other in (args.output, args.rejects, args.report):
+        if other is not None:
+            _check_not_input(args.path, other)
     group_field = args.group_field
     fitted = _model_group(cleaner)
     if group_field is None and fitted.startswith("field:"):
@@ -402,12 +457,15 @@ def _jsonl(cleaner: Cleaner, args: argparse.Namespace) -> int:
         raise UsageError(f"{args.model}: the model groups files by folder; pass --group-field NAME for records")
     report = run_jsonl(cleaner, args.path, args.output, field=args.field, out_field=args.out_field,
                        group_field=group_field, workers=args.jobs, on_bad=args.on_bad, rejects=args.rejects,
-                       progress=not args.quiet and sys.stderr.isatty(), max_bytes=args.max_bytes)
+                       progress=not args.quiet and sys.stderr.isatty(), max_bytes=args.max_bytes,
+                       timeout=args.timeout)
     if args.report is not None:
         write_atomic(args.report, json.dumps(report.to_dict(), indent=1, ensure_ascii=False) + "\n")
     kept = "dropped" if args.on_bad == "drop" else "passed through"
     print(f"records {report.records}: cleaned {report.cleaned}, not JSON {report.bad_json}, "
-          f"without field {args.field!r} {report.missing_field} ({kept}); "
+          f"without field {args.field!r} {report.missing_field}"
+          + (f", timed out {report.timeouts}" if report.timeouts else "")
+          + (f", internal errors {report.errors}" if report.errors else "") + f" ({kept}); "
           f"{report.bytes_in / 1e6:.1f} MB in, {report.bytes_out / 1e6:.1f} MB out, {report.seconds:.1f} s",
           file=sys.stderr)
     for rule, n in sorted(report.removed.items(), key=lambda kv: -kv[1]):

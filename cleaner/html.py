@@ -8,8 +8,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_HTML_START = re.compile(r"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title|div|article|p)\b", re.I | re.S)
-_TAG = re.compile(r"<(html|head|body|div|p|span|a|br|li|article|section|meta|script)\b[^>]*>", re.I)
+# A comment's body may not run past its own "-->" (a lazy ".*?" could, and then a run of
+# empty comments before a non-HTML character backtracks exponentially); a tag may not
+# contain "<" (with "[^>]*" a run of "<a<a<a..." without ">" was quadratic). The first tag
+# must be complete and page-level (doctype, html, head, body): text that merely starts with
+# "<P>" is text (else cleaning "0\n<P>" gave "<P>", and cleaning that again, sniffed as
+# HTML, gave ""). A fragment without a page-level start needs eight tags in its head.
+_HTML_START = re.compile(
+    r"\s*(?:<!--(?:[^-]|-(?!->))*-->\s*)*<(!doctype\s+html|html|head|body)\b[^<>]*>",
+    re.I)
+_TAG = re.compile(r"<(html|head|body|div|p|span|a|br|li|article|section|meta|script)\b[^<>]*>", re.I)
 
 
 def looks_like_html(text: str) -> bool:
@@ -17,8 +25,8 @@ def looks_like_html(text: str) -> bool:
 
     >>> looks_like_html("<!DOCTYPE html><html><body><p>Hi</p></body></html>")
     True
-    >>> looks_like_html("Use the <p> tag for paragraphs.")
-    False
+    >>> looks_like_html("Use the <p> tag for paragraphs."), looks_like_html("<P>")
+    (False, False)
     """
     head = text[:4096]
     if _HTML_START.match(head):

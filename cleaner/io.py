@@ -7,6 +7,7 @@ place, so a reader (or a resumed batch) sees either the whole file or none.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -51,11 +52,15 @@ EXIT_INTERRUPTED = 130
 def read_input(path: str | os.PathLike | None, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The bytes of a file, or of stdin for ``None`` / ``"-"``; refused when not text."""
     name = "stdin" if path in (None, "-") else str(path)
+    too_big = RefusedInput(f"{name}: larger than the {max_bytes}-byte limit (raise it with --max-bytes)")
     try:
         if path in (None, "-"):
             data = sys.stdin.buffer.read(max_bytes + 1)
         else:
             with open(path, "rb") as f:
+                st = os.fstat(f.fileno())
+                if stat.S_ISREG(st.st_mode) and st.st_size > max_bytes:
+                    raise too_big  # refused without reading a byte (a 200 GB file costs nothing)
                 data = f.read(max_bytes + 1)
     except FileNotFoundError:
         raise InputError(f"{name}: no such file") from None
@@ -66,7 +71,7 @@ def read_input(path: str | os.PathLike | None, max_bytes: int = DEFAULT_MAX_BYTE
     except OSError as e:
         raise InputError(f"{name}: cannot read ({e.strerror or e})") from None
     if len(data) > max_bytes:
-        raise RefusedInput(f"{name}: larger than the {max_bytes}-byte limit (raise it with --max-bytes)")
+        raise too_big
     if looks_binary(data):
         raise RefusedInput(f"{name}: looks like binary data, not text")
     return data
@@ -86,6 +91,21 @@ def write_atomic(path: str | os.PathLike, data: str | bytes, durable: bool = Fal
     """
     path = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        mode = None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise OutputError(f"{path}: cannot write (is a directory)")
+    if mode is not None and not stat.S_ISREG(mode):
+        # A device, a FIFO or /dev/stdout: write into it; renaming a file over it would
+        # replace the device node (as root, /dev/stdout itself) instead.
+        try:
+            with open(path, "wb") as f:
+                f.write(payload)
+        except OSError as e:
+            raise OutputError(f"{path}: cannot write ({e.strerror or e})") from None
+        return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

@@ -1,6 +1,6 @@
 """Streams of JSON lines: clean one field of every record, keep the rest, keep the order.
 
-Records go through the batch's worker pool (:func:`cleaner.batch.map_ordered`)
+Records go through the batch's worker pool (:func:`cleaner.pool.map_ordered`)
 in a bounded window, so memory stays constant however long the stream is. The
 input may be gzip-compressed (recognised by its magic bytes, also on stdin); an
 output named ``*.gz`` is compressed. A file output is written to a temporary
@@ -28,12 +28,14 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from .batch import MAX_ERRORS_LISTED
-from .pool import map_ordered
+from .pool import DocumentTimeout, map_ordered, time_limit
 from .io import DEFAULT_MAX_BYTES, InputError, OutputError
 
 ON_BAD = ("keep", "drop")
 
 OK, BLANK, BAD_JSON, MISSING = "ok", "blank", "bad_json", "missing_field"
+#: The record was read but cleaning it failed: it ran past ``timeout``, or hit a bug.
+TIMEOUT, ERROR = "timeout", "error"
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ class RecordCleaner:
     out_field: str | None = None
     group_field: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
+    timeout: float | None = None
 
     def __call__(self, line: bytes) -> tuple[str, bytes, dict[str, int], str, int]:
         n = len(line)
@@ -75,7 +78,13 @@ class RecordCleaner:
             why = "no field" if self.field not in record else f"field is {_json_type(value)}, not a string:"
             return MISSING, raw, {}, f"{why} {self.field!r}", n
         group = str(record.get(self.group_field, "")) if self.group_field else ""
-        result = self.cleaner.explain(value, group=group)
+        try:
+            with time_limit(self.timeout, "record"):
+                result = self.cleaner.explain(value, group=group)
+        except DocumentTimeout:
+            return TIMEOUT, raw, {}, f"timeout after {self.timeout:g} s", n
+        except Exception as e:  # a bug must not stop the stream; the record is reported
+            return ERROR, raw, {}, f"internal error: {type(e).__name__}: {_short(e)}", n
         record[self.out_field or self.field] = result.text
         out = json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\n"
         return OK, out, result.counts(), "", n
@@ -119,6 +128,8 @@ class StreamReport:
     cleaned: int = 0
     bad_json: int = 0
     missing_field: int = 0
+    timeouts: int = 0
+    errors: int = 0
     blank: int = 0
     dropped: int = 0
     bytes_in: int = 0
@@ -129,13 +140,14 @@ class StreamReport:
 
     @property
     def failed(self) -> int:
-        """Records that were not cleaned (bad JSON or no text field)."""
-        return self.bad_json + self.missing_field
+        """Records that were not cleaned (bad JSON, no text field, timeout, internal error)."""
+        return self.bad_json + self.missing_field + self.timeouts + self.errors
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "records": self.records, "cleaned": self.cleaned, "bad_json": self.bad_json,
-            "missing_field": self.missing_field, "blank_lines": self.blank, "dropped": self.dropped,
+            "missing_field": self.missing_field, "timeouts": self.timeouts, "errors": self.errors,
+            "blank_lines": self.blank, "dropped": self.dropped,
             "bytes_in": self.bytes_in, "bytes_out": self.bytes_out,
             "removed": dict(sorted(self.removed.items())), "problems": self.problems,
             "problems_not_listed": max(0, self.failed - len(self.problems)),
@@ -179,6 +191,7 @@ class Output:
             return
         try:
             self.dst.parent.mkdir(parents=True, exist_ok=True)
+            _remove_stale_temps(self.dst)
             fd, self.tmp = tempfile.mkstemp(prefix=f".{self.dst.name}.", suffix=".tmp", dir=self.dst.parent)
         except OSError as e:
             raise OutputError(f"{self.dst}: cannot write ({e.strerror or e})") from None
@@ -218,6 +231,19 @@ class Output:
             except OSError:
                 pass
             self.tmp = None
+
+
+def _remove_stale_temps(dst: Path) -> None:
+    """Delete the temporary files a killed run writing ``dst`` left behind."""
+    from .batch import _TEMP
+
+    prefix = f".{dst.name}."
+    for p in dst.parent.iterdir():
+        if p.name.startswith(prefix) and _TEMP.match(p.name) and len(p.name) == len(prefix) + 12:
+            try:
+                p.unlink()
+            except OSError:
+                pass
 
 
 class _Bar:
@@ -274,15 +300,20 @@ def _lines(stream: BinaryIO, name: str) -> Iterator[bytes]:
 def run_jsonl(cleaner: Any, src: str | os.PathLike | None, dst: str | os.PathLike | None, *,
               field: str = "text", out_field: str | None = None, group_field: str | None = None,
               workers: int = 1, on_bad: str = "keep", rejects: str | os.PathLike | None = None,
-              progress: bool = False, max_bytes: int = DEFAULT_MAX_BYTES) -> StreamReport:
-    """Clean ``field`` of every record of ``src`` into ``dst`` (``-``/``None``: stdin/stdout)."""
+              progress: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
+              timeout: float | None = None) -> StreamReport:
+    """Clean ``field`` of every record of ``src`` into ``dst`` (``-``/``None``: stdin/stdout).
+
+    ``timeout`` (seconds) bounds the cleaning of each record: one that takes longer is
+    reported ("timeout after N s") and handled like a bad record (``on_bad``).
+    """
     if on_bad not in ON_BAD:
         raise ValueError(f"on_bad must be one of {', '.join(ON_BAD)}, not {on_bad!r}")
     start = time.monotonic()
     report = StreamReport()
     stream, raw, size = open_input(src)
     name = "stdin" if src in (None, "-") else str(src)
-    fn = RecordCleaner(cleaner, field, out_field, group_field, max_bytes)
+    fn = RecordCleaner(cleaner, field, out_field, group_field, max_bytes, timeout)
     out = Output(dst)
     rej = Output(rejects) if rejects is not None else None
     bar = _Bar(progress, raw, size)
@@ -303,6 +334,10 @@ def run_jsonl(cleaner: Any, src: str | os.PathLike | None, dst: str | os.PathLik
                 continue
             if status == BAD_JSON:
                 report.bad_json += 1
+            elif status == TIMEOUT:
+                report.timeouts += 1
+            elif status == ERROR:
+                report.errors += 1
             else:
                 report.missing_field += 1
             if len(report.problems) < MAX_ERRORS_LISTED:

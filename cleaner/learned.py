@@ -69,6 +69,13 @@ class Model:
                   for n, g in data["groups"].items()}
         return cls(float(data["min_share"]), int(data["min_docs"]), groups, str(data.get("group_by", "none")))
 
+    def save(self, path: str | Path) -> None:
+        """Write the model atomically (a temporary file renamed into place): a reader, or a
+        run killed mid-write, sees the old model or the new one, never half of one."""
+        from .io import write_atomic
+
+        write_atomic(path, self.to_json())
+
     @classmethod
     def load(cls, path: str | Path) -> "Model":
         return cls.from_json(Path(path).read_text(encoding="utf-8"))

@@ -10,12 +10,56 @@ Linux, die with the parent even when it is killed with SIGKILL.
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from typing import Any
+
+from .io import CleanerError
+
+
+class DocumentTimeout(CleanerError):
+    """One document took longer than ``--timeout``; it is recorded as failed and the rest go on."""
+
+    exit_code = 1
+
+
+@contextmanager
+def time_limit(seconds: float | None, name: str) -> Iterator[None]:
+    """Raise :class:`DocumentTimeout` in the block if it runs longer than ``seconds``.
+
+    Uses ``SIGALRM`` (a real-time interval timer), so it works in a worker process and,
+    with ``-j 1``, in the main process alike; Python code, regex matching and ftfy are
+    interrupted. ``None``/``0`` (or a call off the main thread, where signals cannot be
+    used) sets no limit.
+
+    >>> import time
+    >>> with time_limit(0.05, "slow.txt"):
+    ...     time.sleep(1)
+    Traceback (most recent call last):
+    ...
+    cleaner.pool.DocumentTimeout: slow.txt: timeout after 0.05 s
+    """
+    if not seconds or seconds <= 0 or threading.current_thread() is not threading.main_thread() \
+            or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def on_alarm(signum: int, frame: Any) -> None:
+        raise DocumentTimeout(f"{name}: timeout after {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _worker_setup(state: dict[str, Any]) -> None:

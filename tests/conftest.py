@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Hypothesis profiles: "ci" runs 2,000 examples per property that does not set its own count
+# (tests/test_fuzz.py), derandomised so a CI failure reproduces; chosen by CI=true (set by CI
+# services) or HYPOTHESIS_PROFILE=ci. Elsewhere hypothesis' defaults (100 examples).
+settings.register_profile("ci", max_examples=2000, derandomize=True, database=None, deadline=None,
+                          print_blob=True)
+settings.register_profile("dev", deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE")
+                      or ("ci" if os.environ.get("CI", "").lower() in ("1", "true", "yes") else "dev"))
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus" / "cases"
