@@ -14,7 +14,8 @@ from collections.abc import Iterable, Iterator
 
 from .document import Line
 from .lexicon import Lexicon
-from .text import capitalised_ratio, ends_sentence, is_prose, key, title_like, word_count
+from .text import (capitalised_ratio, ends_sentence, folded_words, is_prose, key, title_like, word_count,
+                   word_counts)
 
 Hit = tuple[int, str]
 
@@ -27,17 +28,29 @@ class Shapes:
         self.stopwords = stopwords
         self._prose: dict[int, bool] = {}
         self._weight: dict[int, float] = {}
+        self._frame: tuple[list[Line], int, list[Line], list[bool]] | None = None
+        self._words: dict[int, int] = {}
+
+    def frame(self, lines: list[Line]) -> tuple[list[Line], list[bool]]:
+        """The non-blank lines of ``lines`` and their prose flags, worked out on the first call
+        (every :class:`View` of a document gets the same lists: rules only read them)."""
+        if self._frame is None or self._frame[0] is not lines or self._frame[1] != len(lines):
+            nonblank = [line for line in lines if line.text]
+            counts = word_counts([line.text for line in nonblank])  # one pass for all lines
+            self._words.update(zip([line.number for line in nonblank], counts))
+            self._frame = (lines, len(lines), nonblank, [self.prose(line) for line in nonblank])
+        return self._frame[2], self._frame[3]
 
     def prose(self, line: Line) -> bool:
         flag = self._prose.get(line.number)
         if flag is None:
-            flag = self._prose[line.number] = is_prose(line.text)
+            flag = self._prose[line.number] = is_prose(line.text, self._words.get(line.number))
         return flag
 
     def weight(self, line: Line) -> float:
         w = self._weight.get(line.number)
         if w is None:
-            w = self._weight[line.number] = line_weight(line.text, self.stopwords)
+            w = self._weight[line.number] = line_weight(line.text, self.stopwords, self._words.get(line.number))
         return w
 
 
@@ -46,12 +59,12 @@ class View:
 
     def __init__(self, lines: list[Line], shapes: Shapes | None = None):
         self.shapes = shapes or Shapes()
-        self.lines = [line for line in lines if line.text]
-        self.prose = [self.shapes.prose(line) for line in self.lines]
-        kept_prose = [i for i, line in enumerate(self.lines) if line.removal is None and self.prose[i]]
+        self.lines, self.prose = self.shapes.frame(lines)
+        n = len(self.lines)
         #: Index of the first and last kept prose line (``None`` when there is no prose).
-        self.body_start = kept_prose[0] if kept_prose else None
-        self.body_end = kept_prose[-1] if kept_prose else None
+        self.body_start = next((i for i in range(n) if self.prose[i] and self.lines[i].removal is None), None)
+        self.body_end = next((i for i in range(n - 1, -1, -1) if self.prose[i] and self.lines[i].removal is None),
+                             None)
 
     def kept(self, i: int) -> bool:
         return self.lines[i].removal is None
@@ -250,7 +263,7 @@ def _introduced(view: View, first: int, lex: Lexicon) -> bool:
     return first > 0 and not view.kept(first - 1)
 
 
-def line_weight(text: str, stopwords: frozenset[str] = frozenset()) -> float:
+def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int | None = None) -> float:
     """How much a line speaks for (+) or against (-) being inside the main text.
 
     Prose counts its words; a short sentence counts half. A line of one to three
@@ -268,10 +281,13 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset()) -> float:
     >>> from cleaner.lang import stoplist
     >>> line_weight("Draw up a budget", stoplist("en")) > line_weight("Lead Generation Tools For Sales", stoplist("en"))
     True
+
+    ``n_words``, when given, is the line's :func:`~cleaner.text.word_count`, known already.
     """
-    text = text.lstrip(BULLETS) or text
-    n = word_count(text)
-    if is_prose(text):
+    stripped = text.lstrip(BULLETS) or text
+    n = n_words if n_words is not None and len(stripped) == len(text) else word_count(stripped)
+    text = stripped
+    if is_prose(text, n):
         weight = float(n)
     elif n >= 4 and ends_sentence(text):
         weight = n / 2
@@ -279,12 +295,12 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset()) -> float:
         return -(1 + n / 2)
     elif _DIGIT_TOKEN.search(text) and len(_DIGIT_TOKEN.findall(text)) * 5 >= n:
         return 0.0  # a table row or a schedule line: data, not chrome
-    elif title_like(text, 40):
+    elif title_like(text, 40, n):
         weight = -0.5
     else:
         weight = 0.0
     if stopwords and n >= 4:
-        tokens = _WORD.findall(text.casefold())
+        tokens = folded_words(text)  # _WORD.findall(text.casefold()), faster
         if tokens:
             density = sum(map(stopwords.__contains__, tokens)) / len(tokens)
             weight += n * (density - STOPWORD_PIVOT)

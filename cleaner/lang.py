@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 _DATA = Path(__file__).parent / "data"
 _TOKEN = re.compile(r"[^\W\d_]+")
@@ -60,6 +61,11 @@ def stoplist(code: str) -> frozenset[str]:
 def detect(text: str, fallback: str = FALLBACK) -> str:
     """The ISO 639-1 code of the text's language, or ``fallback`` when unsure.
 
+    Scripts first (kana, Han, Hangul outnumbering the words), then stopwords:
+    each word (a run of letters, casefolded) of the first :data:`SAMPLE_CHARS`
+    characters scores for every language whose stoplist holds it; the best score
+    wins (on a tie, the language whose stopword came first), if at least 2.
+
     >>> detect("Der Hund ist in den Garten gelaufen, weil er nicht mehr warten wollte.")
     'de'
     >>> detect("Le chien est allé dans le jardin parce qu'il ne voulait plus attendre.")
@@ -70,7 +76,7 @@ def detect(text: str, fallback: str = FALLBACK) -> str:
     'en'
     """
     sample = text[:SAMPLE_CHARS]
-    if not sample.isascii():
+    if not sample.isascii() and _CJK.search(sample):  # without any, no script test can hold
         kana, han, hangul = (len(p.findall(sample)) for p in (_KANA, _HAN, _HANGUL))
         letters = max(1, len(_TOKEN.findall(sample)))
         if kana and kana + han >= letters:
@@ -79,12 +85,59 @@ def detect(text: str, fallback: str = FALLBACK) -> str:
             return "ko"
         if han >= letters:
             return "zh"
-    table = stopwords()
-    scores: Counter[str] = Counter()
-    for token, count in Counter(_TOKEN.findall(sample.casefold())).items():
-        for code in table.get(token, ()):
-            scores[code] += count
+    groups = _code_groups()
+    # Words with the same languages score together: sum their counts per group first.
+    counts: dict[int, int] = {}  # group -> count, in order of first occurrence
+    for chunk, count in word_chunks(sample).items():
+        group = groups.ascii.get(chunk)
+        if group is not None:
+            counts[group] = counts.get(group, 0) + count
+        elif not chunk.isascii():
+            for token in _TOKEN.findall(chunk.decode("utf-8", "surrogatepass").casefold()):
+                group = groups.words.get(token)
+                if group is not None:
+                    counts[group] = counts.get(group, 0) + count
+    scores: dict[str, int] = {}  # insertion order breaks ties: the language whose word came first
+    for group, count in counts.items():
+        for code, times in groups.codes[group]:
+            scores[code] = scores.get(code, 0) + count * times
     if not scores:
         return fallback
-    best, hits = scores.most_common(1)[0]
-    return best if hits >= 2 else fallback
+    best = max(scores, key=scores.__getitem__)  # the first of equal scores, as Counter.most_common
+    return best if scores[best] >= 2 else fallback
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+#: UTF-8 bytes: ASCII letters lower-cased, every other ASCII byte a space, the rest kept.
+_ASCII_WORDS = bytes(b + 32 if 65 <= b <= 90 else b if 97 <= b <= 122 or b >= 128 else 32 for b in range(256))
+
+
+def word_chunks(sample: str) -> Counter[bytes]:
+    """How often each chunk between ASCII non-letters occurs, in order of first occurrence.
+
+    An ASCII chunk is one casefolded word; a chunk with other characters holds
+    the words ``_TOKEN.findall(chunk.casefold())`` finds (casefolding works
+    character by character, and an ASCII non-letter stays a separator). Counting
+    chunks with ``bytes.translate`` and ``split`` is several times faster than a
+    regex scan, and taking each chunk's words in first-occurrence order gives the
+    words in their own first-occurrence order.
+
+    >>> word_chunks("The cat, the CAT’s hat 2x")
+    Counter({b'the': 2, b'cat': 1, b'cat\\xe2\\x80\\x99s': 1, b'hat': 1, b'x': 1})
+    """
+    return Counter(sample.encode("utf-8", "surrogatepass").translate(_ASCII_WORDS).split())
+
+
+class _Groups(NamedTuple):
+    words: dict[str, int]     # stopword -> its group: the words of the same languages
+    ascii: dict[bytes, int]   # the ASCII stopwords, as bytes (the chunks word_chunks counts)
+    codes: list[tuple[tuple[str, int], ...]]  # group -> (language, how many of its stoplists), in order
+
+
+@lru_cache(maxsize=1)
+def _code_groups() -> _Groups:
+    """:func:`stopwords`, with the words that belong to the same languages grouped."""
+    ids: dict[tuple[str, ...], int] = {}
+    words = {w: ids.setdefault(codes, len(ids)) for w, codes in stopwords().items()}
+    ascii_words = {w.encode("ascii"): g for w, g in words.items() if w.isascii()}
+    return _Groups(words, ascii_words, [tuple(Counter(codes).items()) for codes in ids])

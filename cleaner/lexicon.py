@@ -44,6 +44,10 @@ class Lexicon:
     vocab: dict[str, frozenset[str]]  # words/<category>.txt -> its keys
     prefix_heads: frozenset[str] = frozenset()  # first words of the prefix keys: most lines miss
     prefix_max: dict[str, int] | None = None  # category -> its own word limit for prefix lines
+    vocab_heads: dict[str, frozenset[str]] | None = None  # words/<category>.txt -> first words of its keys
+    glue_heads: frozenset[str] = frozenset()  # first 4 letters of the glue keys (shorter keys whole)
+    glue_tails: frozenset[str] = frozenset()  # last 4 letters of the glue keys (shorter keys whole)
+    glue_prefixes: frozenset[str] = frozenset()  # every prefix of every glue key
 
     def phrase(self, line_key: str) -> str | None:
         """The category whose phrase is this whole line, if any."""
@@ -51,10 +55,10 @@ class Lexicon:
 
     def prefix(self, line_key: str, n_words: int) -> tuple[str, str] | None:
         """``(category, phrase)`` of a prefix phrase the line starts with, if short enough."""
+        if line_key.partition(" ")[0] not in self.prefix_heads:  # every candidate starts with it
+            return None
         limits = self.prefix_max or {}
         if not self.prefixes or n_words > max(PREFIX_MAX_WORDS, *limits.values()):
-            return None
-        if line_key.partition(" ")[0] not in self.prefix_heads:  # every candidate starts with it
             return None
         parts = line_key.split(" ", max(self.prefix_lengths))
         for n in self.prefix_lengths:
@@ -67,6 +71,25 @@ class Lexicon:
 
     def words(self, category: str) -> frozenset[str]:
         return self.vocab.get(category, frozenset())
+
+    def word_heads(self, category: str) -> frozenset[str]:
+        """First words of the keys of ``words/<category>.txt``: a line one of them starts has one."""
+        return (self.vocab_heads or {}).get(category, frozenset())
+
+    def may_glue(self, squeezed: str) -> bool:
+        """Could ``squeezed`` (a key without spaces) split into glue keys? False is a proof it cannot.
+
+        It would start with a glue key and end with one: its first and last four
+        letters, or a whole short key, are those of a glue key.
+
+        >>> lex = load("en")
+        >>> lex.may_glue("communitystandardsdiscussion"), lex.may_glue("ministersaid")
+        (True, False)
+        """
+        heads, tails = self.glue_heads, self.glue_tails
+        s = squeezed
+        return ((s[:4] in heads or s[:3] in heads or s[:2] in heads or s[:1] in heads)
+                and (s[-4:] in tails or s[-3:] in tails or s[-2:] in tails or s[-1:] in tails))
 
 
 def languages() -> list[str]:
@@ -135,4 +158,8 @@ def load(lang: str) -> Lexicon:
         vocab={c: frozenset(w) for c, w in vocab.items()},
         prefix_heads=frozenset(k.partition(" ")[0] for k in prefixes),
         prefix_max=prefix_max,
+        vocab_heads={c: frozenset(k.partition(" ")[0] for k in w) for c, w in vocab.items()},
+        glue_heads=frozenset(g[:4] for g in glue),
+        glue_tails=frozenset(g[-4:] for g in glue),
+        glue_prefixes=frozenset(g[:n] for g in glue for n in range(1, len(g) + 1)),
     )

@@ -9,6 +9,8 @@ text to every rule here and are not offered to them.
 from __future__ import annotations
 
 import re
+from itertools import compress, repeat
+from operator import and_, contains, ge, itemgetter, methodcaller, not_, or_
 
 from .lexicon import Lexicon
 from .text import capitalised_ratio, ends_sentence, key, word_count
@@ -18,22 +20,31 @@ from .text import capitalised_ratio, ends_sentence, key, word_count
 LONG_LINE = 700
 #: A line opening with one of these is quoted speech or a quoted slogan: body, never a button.
 QUOTES = "\"“„«»‘‚'「『"
+_QUOTES = tuple(QUOTES)
 
 
 class Facts:
-    """What the line rules look at, computed once per line."""
+    """What the line rules look at, computed once per line.
 
-    __slots__ = ("text", "key", "n_words", "phrase", "prefix")
+    ``flags`` are the cheap necessary conditions of the rules: the categories of
+    the phrase the line is or starts with, and the shape flags of :func:`shape_flags`.
+    A rule runs only on a line that has one of the flags of its ``gate`` (set next
+    to each rule); ``tests/test_speed_equivalence.py`` checks that no rule fires
+    without one.
+    """
 
-    def __init__(self, text: str, lex: Lexicon):
+    __slots__ = ("text", "key", "n_words", "phrase", "prefix", "flags")
+
+    def __init__(self, text: str, lex: Lexicon, line_key: str | None = None, n_words: int | None = None):
         self.text = text
-        self.key = key(text)
-        self.n_words = word_count(text)
-        if text.startswith(tuple(QUOTES)):
+        self.key = line_key = key(text) if line_key is None else line_key
+        self.n_words = word_count(text, line_key) if n_words is None else n_words
+        if text.startswith(_QUOTES):
             self.phrase = self.prefix = None
         else:
-            self.phrase = lex.phrase(self.key)  # category of a whole-line phrase
-            self.prefix = lex.prefix(self.key, self.n_words)  # (category, phrase) it starts with
+            self.phrase = lex.phrases.get(line_key)  # category of a whole-line phrase
+            self.prefix = lex.prefix(line_key, self.n_words)  # (category, phrase) it starts with
+        self.flags = shape_flags(self, lex)
 
     def category(self, name: str) -> str | None:
         """Evidence that the line is a phrase (or starts with a prefix phrase) of ``name``."""
@@ -42,6 +53,94 @@ class Facts:
         if self.prefix and self.prefix[0] == name:
             return f"starts with '{self.prefix[1]}' ({name})"
         return None
+
+
+def shape_flags(f: Facts, lex: Lexicon) -> tuple[str, ...]:
+    """The gate flags a line has: its phrase categories, then the shapes below.
+
+    ``empty``: no letter or digit; ``zero``: the key starts with a number;
+    ``date``: a short line with a digit whose first word is a number or a date word
+    (its first ``_TOKENS`` token); ``copyright``: a short line opening with ©;
+    ``head:<category>``: the first word of the key starts a key of ``words/<category>.txt``
+    (and the line is short enough for that rule); ``glue``: a short line that could
+    split into glued phrases.
+
+    >>> facts("Tags: Syria, Russia").flags, facts("The council met.").flags
+    (('head:tags',), ())
+    >>> facts("Share").flags, facts("© 2024 Example Media").flags
+    (('share', 'glue'), ('zero', 'date', 'copyright'))
+    """
+    k, n = f.key, f.n_words
+    flags = []
+    if f.phrase:
+        flags.append(f.phrase)
+    if f.prefix and f.prefix[0] != f.phrase:
+        flags.append(f.prefix[0])
+    if not k:
+        flags.append("empty")
+    elif k[0] == "0":
+        flags.append("zero")
+    if n <= 20:
+        if ("0" in k or not k.isascii() and any(map(str.isdigit, k))) and _date_start(k, lex):
+            flags.append("date")
+        if f.text.startswith("©"):
+            flags.append("copyright")
+    first = k.partition(" ")[0]
+    if 2 <= n <= 14 and first in lex.word_heads("byline"):
+        flags.append("head:byline")
+    if n <= 16 and first in lex.word_heads("credit"):
+        flags.append("head:credit")
+    if n <= 40 and first in lex.word_heads("tags") and ":" in f.text:
+        flags.append("head:tags")
+    if n <= 12 and k and lex.may_glue(k.replace(" ", "")):
+        flags.append("glue")
+    return tuple(flags)
+
+
+def _date_start(line_key: str, lex: Lexicon) -> bool:
+    """Is the key's first token (``_TOKENS``) a number or a date word, as a date must start?"""
+    first = _TOKENS.match(line_key)
+    return first is not None and (first.group().isdigit() or first.group() in lex.words("dates"))
+
+
+def flagged(texts: list[str], line_keys: list[str], counts: list[int], lex: Lexicon) -> list[int]:
+    """Indexes of the lines that may have a flag of :func:`shape_flags` (at least those that do).
+
+    A handful of C-level passes over the whole document (``map`` over its keys),
+    so that most lines never cost a :class:`Facts`: each pass is a loose form of
+    one flag (``digit``: a ``0`` or a non-ASCII character in the key of a short line).
+
+    >>> from cleaner.lexicon import load
+    >>> from cleaner.text import keys, word_counts
+    >>> texts = ["Share", "The council met on Monday.", "© 2024 Example", "Tags: a, b"]
+    >>> flagged(texts, keys(texts), word_counts(texts), load("en"))
+    [0, 2, 3]
+    """
+    firsts = list(map(itemgetter(0), map(str.partition, line_keys, repeat(" "))))
+    short = list(map(ge, repeat(20), counts))  # n_words <= 20
+    heads = lex.prefix_heads.union(*(lex.word_heads(c) for c in ("byline", "credit", "tags")))
+    hits = list(map(any, zip(
+        map(lex.phrases.__contains__, line_keys),  # a phrase category
+        map(heads.__contains__, firsts),  # a prefix phrase category, head:*
+        map(not_, line_keys),  # empty
+        map(methodcaller("startswith", "0"), line_keys),  # zero
+        map(and_, map(and_, short, map(or_, map(contains, line_keys, repeat("0")),
+                                       map(not_, map(str.isascii, line_keys)))),
+            map(or_, map(lex.words("dates").__contains__, firsts), map(not_, map(str.isalpha, firsts)))),  # date
+        map(methodcaller("startswith", "©"), texts),  # copyright
+    )))
+    for i in compress(range(len(texts)), map(ge, repeat(12), counts)):  # glue: short lines only
+        if not hits[i] and line_keys[i] and lex.may_glue(line_keys[i].replace(" ", "")):
+            hits[i] = True
+    return list(compress(range(len(texts)), hits))
+
+
+def gate(*flags: str):
+    """Name the flags (:func:`shape_flags`, phrase categories) a rule needs one of to fire."""
+    def mark(rule):
+        rule.gate = frozenset(flags)
+        return rule
+    return mark
 
 
 def facts(text: str, lang: str = "en") -> Facts:
@@ -53,6 +152,7 @@ def facts(text: str, lang: str = "en") -> Facts:
 
 # --- shapes -----------------------------------------------------------------
 
+@gate("empty")
 def symbols_only(f: Facts, lex: Lexicon) -> str | None:
     """A line with no letter or digit: separators, bullets, arrows.
 
@@ -65,6 +165,7 @@ def symbols_only(f: Facts, lex: Lexicon) -> str | None:
 _COUNTER = re.compile(r"^0( 0)*$")
 
 
+@gate("zero", "counters")
 def counter(f: Facts, lex: Lexicon) -> str | None:
     """Numbers alone ("(618)", "1 / 23") or a counter phrase ("Image 1 of 23", "5 min read").
 
@@ -83,6 +184,7 @@ def counter(f: Facts, lex: Lexicon) -> str | None:
 _TOKENS = re.compile(r"\d+|[^\W\d_]+")
 
 
+@gate("date")
 def timestamp(f: Facts, lex: Lexicon) -> str | None:
     """A line that is only a date and/or time, perhaps with "Updated" or a time zone.
 
@@ -144,6 +246,7 @@ def _is_name(text: str) -> bool:
         not ends_sentence(text) or text.endswith("."))
 
 
+@gate("head:byline")
 def byline(f: Facts, lex: Lexicon) -> str | None:
     """An author line: "By Jane Doe", "Von Max Muster und Erika Muster | dpa".
 
@@ -168,6 +271,7 @@ def byline(f: Facts, lex: Lexicon) -> str | None:
     return f"byline '{' '.join(parts[:lead])}'"
 
 
+@gate("head:credit")
 def photo_credit(f: Facts, lex: Lexicon) -> str | None:
     """A picture credit: "Photo: Jane Doe/AP", "Image credit: Reuters", "Foto: dpa".
 
@@ -189,6 +293,7 @@ def photo_credit(f: Facts, lex: Lexicon) -> str | None:
     return None
 
 
+@gate("head:tags")
 def tag_line(f: Facts, lex: Lexicon) -> str | None:
     """A labelled list of tags or topics: "Tags: Syria, Russia", "Themen: Politik".
 
@@ -204,6 +309,7 @@ def tag_line(f: Facts, lex: Lexicon) -> str | None:
 
 # --- phrases (lexicon categories) --------------------------------------------
 
+@gate("share")
 def share_buttons(f: Facts, lex: Lexicon) -> str | None:
     """Sharing controls: "Share", "Tweet", "Get short URL" (``share.txt``).
 
@@ -215,6 +321,7 @@ def share_buttons(f: Facts, lex: Lexicon) -> str | None:
     return f.category("share")
 
 
+@gate("media")
 def media_controls(f: Facts, lex: Lexicon) -> str | None:
     """Player and gallery controls: "Listen Live", "Play video", "Close" (``media.txt``).
 
@@ -224,6 +331,7 @@ def media_controls(f: Facts, lex: Lexicon) -> str | None:
     return f.category("media")
 
 
+@gate("navigation")
 def navigation(f: Facts, lex: Lexicon) -> str | None:
     """Site navigation: "Home", "Skip to content", "Back to top" (``navigation.txt``).
 
@@ -233,6 +341,7 @@ def navigation(f: Facts, lex: Lexicon) -> str | None:
     return f.category("navigation")
 
 
+@gate("advertisement")
 def advertisement(f: Facts, lex: Lexicon) -> str | None:
     """Ad labels: "Advertisement", "Sponsored content", "Anzeige" (``advertisement.txt``).
 
@@ -242,6 +351,7 @@ def advertisement(f: Facts, lex: Lexicon) -> str | None:
     return f.category("advertisement")
 
 
+@gate("newsletter")
 def newsletter_prompt(f: Facts, lex: Lexicon) -> str | None:
     """Newsletter, subscription and paywall prompts (``newsletter.txt``).
 
@@ -251,6 +361,7 @@ def newsletter_prompt(f: Facts, lex: Lexicon) -> str | None:
     return f.category("newsletter")
 
 
+@gate("cookie")
 def cookie_notice(f: Facts, lex: Lexicon) -> str | None:
     """Cookie and consent banners (``cookie.txt``).
 
@@ -260,6 +371,7 @@ def cookie_notice(f: Facts, lex: Lexicon) -> str | None:
     return f.category("cookie")
 
 
+@gate("comments")
 def comment_controls(f: Facts, lex: Lexicon) -> str | None:
     """Comment-section furniture: "Comments", "Leave a reply", "Community standards" (``comments.txt``).
 
@@ -269,6 +381,7 @@ def comment_controls(f: Facts, lex: Lexicon) -> str | None:
     return f.category("comments")
 
 
+@gate("related")
 def related_heading(f: Facts, lex: Lexicon) -> str | None:
     """Headings over related links: "Related", "More from this section" (``related.txt``).
 
@@ -278,6 +391,7 @@ def related_heading(f: Facts, lex: Lexicon) -> str | None:
     return f.category("related")
 
 
+@gate("read_more")
 def read_more(f: Facts, lex: Lexicon) -> str | None:
     """Links onward: "Read more", "Continue reading", "Read more: <headline>" (``read_more.txt``).
 
@@ -300,6 +414,7 @@ def read_more(f: Facts, lex: Lexicon) -> str | None:
 _SET_OFF = re.compile(r"[:»›→|]")
 
 
+@gate("copyright", "legal")
 def legal_footer(f: Facts, lex: Lexicon) -> str | None:
     """Copyright and legal footer lines: "© 2024 Example Media", "Privacy Policy" (``legal.txt``).
 
@@ -311,6 +426,7 @@ def legal_footer(f: Facts, lex: Lexicon) -> str | None:
     return f.category("legal")
 
 
+@gate("glue")
 def glued_phrases(f: Facts, lex: Lexicon) -> str | None:
     """A line made only of chrome phrases run together: "Community standardsDiscussion".
 
@@ -328,14 +444,18 @@ def glued_phrases(f: Facts, lex: Lexicon) -> str | None:
     if f.n_words > 12 or not f.key:
         return None
     squeezed = f.key.replace(" ", "")
-    parts = _segment(squeezed, lex.glue, lex.glue_max)
+    parts = _segment(squeezed, lex.glue, lex.glue_max, lex.glue_prefixes)
     if parts and len(parts) >= 2:
         return "glued: " + " + ".join(lex.glue[p] for p in parts)
     return None
 
 
-def _segment(s: str, vocab: dict[str, str], longest: int) -> list[str] | None:
+def _segment(s: str, vocab: dict[str, str], longest: int,
+             prefixes: frozenset[str] | None = None) -> list[str] | None:
     """Split ``s`` into pieces that are all in ``vocab`` (fewest pieces), or ``None``.
+
+    ``prefixes``, every prefix of every piece of ``vocab``, only saves time: a
+    piece is not extended once it starts no piece of ``vocab``.
 
     >>> _segment("communitystandardsdiscussion", {"communitystandards": "", "discussion": ""}, 20)
     ['communitystandards', 'discussion']
@@ -347,12 +467,8 @@ def _segment(s: str, vocab: dict[str, str], longest: int) -> list[str] | None:
             continue
         for end in range(start + 1, min(len(s), start + longest) + 1):
             piece = s[start:end]
+            if prefixes is not None and piece not in prefixes:
+                break  # no longer piece starting here is in vocab either
             if piece in vocab and (end not in best or len(prev) + 1 < len(best[end])):
                 best[end] = prev + [piece]
     return best.get(len(s))
-
-
-#: Rules that can only fire on a line that is, or starts with, a lexicon phrase
-#: (the pipeline skips them for other lines).
-PHRASE_RULES = frozenset({share_buttons, media_controls, navigation, advertisement, newsletter_prompt,
-                          cookie_notice, comment_controls, related_heading, read_more})

@@ -20,19 +20,24 @@ CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 #: Line breaks of every convention: CRLF, old-Mac CR, NEL, line and paragraph separators.
 LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _SPACE_RUN = re.compile(" {2,}")
+#: Any character one of the steps above acts on.
+_ANY_STEP = re.compile("[" + "".join(p.pattern[1:-1] for p in (ODD_SPACES, INVISIBLE, CONTROLS)) + "]")
+#: The ASCII characters of :data:`CONTROLS`.
+_ASCII_CONTROLS = bytes(b for b in range(128) if CONTROLS.match(chr(b)))
 
 
 def split_lines(text: str) -> list[str]:
     """Cut text into lines on every line-break convention.
 
+    ``str.splitlines`` breaks on exactly :data:`LINE_BREAKS` and ``\\n``, and drops
+    nothing but the break after the last line.
+
     >>> split_lines("a\\r\\nb\\rc\\u2028d\\n")
     ['a', 'b', 'c', 'd']
+    >>> split_lines("a\\n\\n"), split_lines("")
+    (['a', ''], [])
     """
-    text = LINE_BREAKS.sub("\n", text)
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    return lines
+    return text.splitlines()
 
 
 def normalize_text(text: str) -> tuple[str, list[Repair]]:
@@ -43,18 +48,24 @@ def normalize_text(text: str) -> tuple[str, list[Repair]]:
     """
     repairs = []
     if not text.isascii():
-        text, n = ODD_SPACES.subn(" ", text)
-        if n:
-            repairs.append(Repair("normalize.odd_spaces", f"{n} replaced"))
-        text, n = INVISIBLE.subn("", text)
-        if n:
-            repairs.append(Repair("normalize.invisible", f"{n} removed"))
+        if _ANY_STEP.search(text):  # one scan finds out whether any step has work
+            text, n = ODD_SPACES.subn(" ", text)
+            if n:
+                repairs.append(Repair("normalize.odd_spaces", f"{n} replaced"))
+            text, n = INVISIBLE.subn("", text)
+            if n:
+                repairs.append(Repair("normalize.invisible", f"{n} removed"))
+            text, n = CONTROLS.subn("", text)
+            if n:
+                repairs.append(Repair("normalize.controls", f"{n} removed"))
     else:
         text = text.replace("\t", " ")
-    text, n = CONTROLS.subn("", text)
-    if n:
-        repairs.append(Repair("normalize.controls", f"{n} removed"))
-    text = _SPACE_RUN.sub(" ", text)
+        raw = text.encode("ascii")
+        if len(raw.translate(None, _ASCII_CONTROLS)) != len(raw):  # bytes.translate: no regex scan
+            text, n = CONTROLS.subn("", text)
+            repairs.append(Repair("normalize.controls", f"{n} removed"))
+    if "  " in text:
+        text = _SPACE_RUN.sub(" ", text)
     return text, repairs
 
 

@@ -22,9 +22,13 @@ from .lang import detect, stoplist
 from .lexicon import Lexicon, load
 from .normalize import normalize_text, split_lines, strip_lines
 from .repair import repair_lines
+from .text import keys, word_counts
+
+LineRule = Callable[[lines.Facts, Lexicon], "str | None"]
 
 #: Line rules, in the order they are tried; the first that fires names the removal.
-LINE_RULES: tuple[Callable[[lines.Facts, Lexicon], str | None], ...] = (
+#: Each names its ``gate``: the flags of :class:`~cleaner.lines.Facts` it needs one of.
+LINE_RULES: tuple[LineRule, ...] = (
     lines.symbols_only,
     lines.counter,
     lines.timestamp,
@@ -88,7 +92,8 @@ def prepare(data: str | bytes, config: Config) -> Document:
     raw = split_lines(data)
     for _ in range(PREPARE_ROUNDS):
         fixed = repair_lines(raw) if config.repair else []
-        if any("\n" in line for line in raw):  # an entity such as &#10; made a new line
+        # An entity such as &#10; made a new line (only a repaired line can hold one).
+        if any("\n" in raw[r.line - 1] for r in fixed):
             raw = split_lines("\n".join(raw))
         text, norm_repairs = normalize_text("\n".join(raw))
         repairs += fixed + norm_repairs
@@ -106,32 +111,58 @@ def run_rules(doc: Document, config: Config, group: str = "") -> Document:
     """Line rules, then block rules to a fixed point, then the learned model."""
     lex = load(doc.lang)
     line_rules = [(rule_id(r), r) for r in LINE_RULES if rule_id(r) not in config.disable]
-    for line in doc.lines:
-        if line.text and len(line.text) <= lines.LONG_LINE and line_rules:
-            facts = lines.Facts(line.text, lex)
-            no_phrase = facts.phrase is None and facts.prefix is None
-            for rid, rule in line_rules:
-                if no_phrase and rule in lines.PHRASE_RULES:
-                    continue  # a phrase rule cannot fire on a line that starts no phrase
-                detail = rule(facts, lex)
-                if detail:
-                    line.removal = Removal(rid, detail)
-                    break
+    if line_rules:
+        run_line_rules(doc, lex, line_rules)
     block_rules = [(rule_id(r), r) for r in BLOCK_RULES if rule_id(r) not in config.disable]
     shapes = blocks.Shapes(stoplist(doc.lang))
+    marks = 0  # removals made so far by block rules
+    looked: dict[str, int] = {}  # rule id -> ``marks`` when it last started
     for _ in range(MAX_BLOCK_PASSES):
         changed = False
         for rid, rule in block_rules:
+            if looked.get(rid) == marks:
+                continue  # nothing was removed since it last ran (and found nothing): it would find nothing
+            looked[rid] = marks
             view = blocks.View(doc.lines, shapes)
             for i, detail in rule(view, lex):
                 if mark(view.lines[i], rid, detail):
                     changed = True
+                    marks += 1
         if not changed:
             break
     if config.model is not None and "learned.frequent_line" not in config.disable:
         for line, detail in learned.frequent_line(doc, config.model, group):
             mark(line, "learned.frequent_line", detail)
     return doc
+
+
+def run_line_rules(doc: Document, lex: Lexicon, rules: list[tuple[str, LineRule]]) -> None:
+    """Each short line against the line rules in order; the first that fires removes it.
+
+    A rule is only tried on a line with one of the flags of its ``gate`` (a cheap
+    necessary condition); most lines have none, and the rules a set of flags
+    calls for is worked out once per document.
+    """
+    todo = [line for line in doc.lines if line.text and len(line.text) <= lines.LONG_LINE]
+    texts = [line.text for line in todo]
+    line_keys, counts = keys(texts), word_counts(texts)
+    if all(getattr(rule, "gate", None) is not None for _, rule in rules):
+        indexes = lines.flagged(texts, line_keys, counts, lex)  # the rest have no flag: no rule to try
+    else:
+        indexes = range(len(todo))
+    plans: dict[tuple[str, ...], list[tuple[str, LineRule]]] = {}
+    for i in indexes:
+        line = todo[i]
+        facts = lines.Facts(line.text, lex, line_keys[i], counts[i])
+        plan = plans.get(facts.flags)
+        if plan is None:  # a rule without a gate is tried on every line
+            plan = plans[facts.flags] = [(rid, rule) for rid, rule in rules
+                                         if getattr(rule, "gate", None) is None or rule.gate & set(facts.flags)]
+        for rid, rule in plan:
+            detail = rule(facts, lex)
+            if detail:
+                line.removal = Removal(rid, detail)
+                break
 
 
 def mark(line: Line, rule: str, detail: str) -> bool:

@@ -19,10 +19,15 @@ from bisect import bisect_right
 from itertools import accumulate
 
 import ftfy
-from ftfy.badness import is_bad
+from ftfy.badness import BADNESS_RE, is_bad
 from ftfy.chardata import CONTROL_CHARS
 
 from .document import Repair
+
+try:
+    from re import _parser as _re_parser
+except ImportError:  # Python 3.10
+    import sre_parse as _re_parser  # type: ignore[no-redef]
 
 FTFY_CONFIG = ftfy.TextFixerConfig(
     unescape_html="auto",
@@ -47,6 +52,86 @@ _ACTIONABLE = re.compile(
 )
 
 
+#: Characters ordinary text is full of, most wanted first. :func:`mojibake_chars` keeps as
+#: many of them as it can out of the prefilter, so that their lines skip ftfy's badness scan.
+COMMON = ("\u00a0’‘“”–—…•·«»"
+          "éèêëàâäáãåçñöôóòõøüúùûÿíìîïœæßčšžřěůýńłąęćśźżőűğışţăđ"
+          "ÉÈÊÀÂÄÁÇÑÖÔÓØÜÚÍÎČŠŽŘŁŚŻĞİŞ"
+          "©®™°€£¥¢§¶×±½¼¾²³¹µ−″′"
+          "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯіїєґІЇЄҐ"
+          "αβγδεζηθικλμνξοπρστυφχψωάέήίόύώΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩ"
+          "─│┼┌┐└┘├┤┬┴═║►▼▲◄→←↑↓★☆✓✔")
+
+
+def mojibake_chars(pattern: re.Pattern = BADNESS_RE, common: str = COMMON) -> re.Pattern | None:
+    """A character class every match of ftfy's badness ``pattern`` needs one character of.
+
+    Read from the pattern itself: each of its alternatives is a sequence of
+    character classes, and a class without an ASCII character can only match one
+    of its own characters (a *blocking* class). The characters of :data:`COMMON`
+    are let out of the prefilter one by one, as long as every alternative keeps a
+    blocking class none of whose characters is let out; what remains of the
+    blocking classes is the prefilter. So a line with none of its characters has
+    no match: ``is_bad`` would be False. ``None`` when the pattern has a shape this
+    reading does not know (then every non-ASCII line is asked).
+
+    >>> hint = mojibake_chars()
+    >>> bool(hint.search("Ã©")), bool(hint.search("don’t “quote” – ok…")), bool(hint.search("日本語"))
+    (True, False, False)
+    """
+    if pattern.flags & re.IGNORECASE:
+        return None
+    tree = _re_parser.parse(pattern.pattern, pattern.flags)
+    if len(tree.data) != 1 or tree.data[0][0] is not _re_parser.BRANCH:
+        return None
+    alternatives = []
+    for alt in tree.data[0][1][1]:
+        blocking = []
+        for item in alt.data:
+            chars = _class_chars(item)
+            if chars is not None and chars and not any(ord(c) < 128 for c in chars):
+                blocking.append(chars)
+            elif item[0] not in (_re_parser.IN, _re_parser.LITERAL, _re_parser.ANY, _re_parser.AT,
+                                 _re_parser.MAX_REPEAT, _re_parser.MIN_REPEAT):
+                return None  # a group, a lookaround, a back reference: do not guess
+        if not blocking:
+            return None
+        alternatives.append(blocking)
+    let_out: set[str] = set()
+    for c in common:
+        trial = let_out | {c}
+        if all(any(not (chars & trial) for chars in blocking) for blocking in alternatives):
+            let_out = trial
+    needed = set().union(*(chars for blocking in alternatives for chars in blocking)) - let_out
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(needed)) + "]")
+
+
+def _class_chars(item: tuple) -> set[str] | None:
+    """The characters a literal or a class of literals and ranges matches (else ``None``)."""
+    op, av = item
+    if op is _re_parser.LITERAL:
+        return {chr(av)}
+    if op is not _re_parser.IN:
+        return None
+    chars: set[str] = set()
+    for kind, value in av:
+        if kind is _re_parser.LITERAL:
+            chars.add(chr(value))
+        elif kind is _re_parser.RANGE:
+            chars.update(map(chr, range(value[0], value[1] + 1)))
+        else:  # a negation or a category (\s, \w): it matches ASCII, so it never blocks
+            return None
+    return chars
+
+
+_MOJIBAKE = mojibake_chars()
+#: The longest match of ftfy's badness pattern (characters): a match holding a character of
+#: :data:`_MOJIBAKE` lies within this distance of it. ``None`` when unbounded.
+_BADNESS_WIDTH: int | None = _re_parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags).getwidth()[1]
+if _BADNESS_WIDTH >= _re_parser.MAXREPEAT:
+    _BADNESS_WIDTH = None
+
+
 def needs_repair(line: str) -> bool:
     """Could ftfy (with :data:`FTFY_CONFIG`) change this line at all?
 
@@ -68,22 +153,50 @@ def lines_needing_repair(lines: list[str]) -> list[int]:
     """Indexes of the lines for which :func:`needs_repair` holds, in order.
 
     The same answer as asking :func:`needs_repair` of every line, but only lines
-    that hold a non-ASCII character, or an actionable one (found by one scan of
-    the whole text), are looked at one by one.
+    that hold an actionable character or one that mojibake needs (found by one
+    scan of the whole text each, :func:`mojibake_chars`), or that is not in NFC
+    (looked for only when the whole text is not), are looked at one by one.
 
     >>> lines_needing_repair(["Fine.", "CafÃ© open", "Fish &amp; chips", "naïve “café”"])
     [1, 2]
     """
     text = "\n".join(lines)
     hits = [m.start() for m in _ACTIONABLE.finditer(text)]
+    candidates: set[int] = set()
+    if not text.isascii():  # mojibake and unnormalised text need a non-ASCII character
+        if _MOJIBAKE is None:
+            candidates.update(i for i, line in enumerate(lines) if not line.isascii())
+        else:  # only a line with a character mojibake needs can be bad
+            hits += _bad_spots(text, lines, [m.start() for m in _MOJIBAKE.finditer(text)])
+        # NFC never joins across a line break: an unnormalised line shows in the whole text.
+        if not unicodedata.is_normalized("NFC", text):
+            candidates.update(i for i, line in enumerate(lines)
+                              if not line.isascii() and not unicodedata.is_normalized("NFC", line))
     if hits:
         starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
-        candidates = {bisect_right(starts, pos) - 1 for pos in hits}
-    else:
-        candidates = set()
-    if not text.isascii():  # mojibake and unnormalised text need a non-ASCII character
-        candidates.update(i for i, line in enumerate(lines) if not line.isascii())
+        candidates.update(bisect_right(starts, pos) - 1 for pos in hits)
     return [i for i in sorted(candidates) if needs_repair(lines[i])]
+
+
+def _bad_spots(text: str, lines: list[str], spots: list[int]) -> list[int]:
+    """The positions in ``spots`` (in ``text``, the joined ``lines``) with a badness match around them.
+
+    Every match holds a character of :data:`_MOJIBAKE` and is at most
+    :data:`_BADNESS_WIDTH` long, so a line is bad exactly when the pattern matches
+    within that distance of one of its spots: searched in the line itself (where
+    ``^`` means what it means to ``is_bad``), and only there, not the whole line.
+    """
+    if _BADNESS_WIDTH is None or not spots:
+        return spots
+    width = _BADNESS_WIDTH
+    starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
+    out = []
+    for pos in spots:
+        i = bisect_right(starts, pos) - 1
+        at = pos - starts[i]
+        if BADNESS_RE.search(lines[i], max(0, at - width + 1), at + width):
+            out.append(pos)
+    return out
 
 
 def repair_line(line: str) -> tuple[str, list[str]]:

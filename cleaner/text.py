@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import compress
 
 _DIGITS = re.compile(r"\d+")
 _NON_WORD = re.compile(r"[\W_]+")
-_ASCII_NON_WORD = re.compile(r"[^a-z0-9]+")
 _WORD = re.compile(r"\w+")
 # Scripts written without spaces between words: count their characters instead.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -36,10 +36,133 @@ def key(text: str) -> str:
     'community standardsdiscussion'
     """
     if text.isascii():  # NFKC leaves ASCII alone and casefold is lower(); \W is then [^a-z0-9]
-        return _ASCII_NON_WORD.sub(" ", _DIGITS.sub("0", text.lower())).strip()
+        return _ascii_keys(text, _ASCII_KEY_BYTES_ONE_LINE)
     text = unicodedata.normalize("NFKC", text).casefold()
     text = _DIGITS.sub("0", text)
     return _NON_WORD.sub(" ", text).strip()
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+#: Byte -> key byte: ASCII letters lower-cased, digits "0", other ASCII a space ("\\n" and bytes >= 0x80 kept).
+_ASCII_KEY_BYTES = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or c == 10 or c >= 128 else 48 if 48 <= c <= 57
+                         else 32 for c in range(256))
+_ASCII_KEY_BYTES_ONE_LINE = _ASCII_KEY_BYTES.replace(b"\n", b" ")
+
+
+def keys(lines: list[str]) -> list[str]:
+    """:func:`key` of every line (none holding a ``\\n``), in one pass over their text.
+
+    Casefolding, digits and separators act character by character, and NFKC never
+    composes across a line break (``\\n`` combines with nothing), so the key of the
+    joined lines is the joined keys. ASCII lines take a byte-level path.
+
+    >>> keys(["  • Share on Facebook »", "Image 1 of 23", "", "Ｃａｆé 2", "A_b 10,000"])
+    ['share on facebook', 'image 0 of 0', '', 'café 0', 'a b 0 0']
+    """
+    is_ascii = list(map(str.isascii, lines))
+    if all(is_ascii):
+        return _ascii_keys("\n".join(lines)).split("\n") if lines else []
+    if not any(is_ascii):
+        return _unicode_keys("\n".join(lines)).split("\n")
+    ascii_keys = iter(_ascii_keys("\n".join(compress(lines, is_ascii))).split("\n"))
+    other_keys = iter(_unicode_keys("\n".join(compress(lines, [not a for a in is_ascii]))).split("\n"))
+    return [next(ascii_keys) if a else next(other_keys) for a in is_ascii]
+
+
+def _ascii_keys(text: str, table: bytes = _ASCII_KEY_BYTES) -> str:
+    """:func:`key` of ASCII text, line by line, with ``bytes`` operations (no regex scan)."""
+    b = text.encode("ascii").translate(table)
+    while b"00" in b:  # a run of digits is one "0" ("0" stands for nothing else here)
+        b = b.replace(b"00", b"0")
+    while b"  " in b:  # a run of separators is one space
+        b = b.replace(b"  ", b" ")
+    return b.replace(b" \n", b"\n").replace(b"\n ", b"\n").strip(b" ").decode("ascii")
+
+
+def _unicode_keys(text: str) -> str:
+    """:func:`key` of any text, line by line: :func:`_ascii_keys` once each other character
+    is mapped as ``\\d`` and ``[\\W_]`` would map it (to ``0``, to a space, or kept)."""
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    text = text.casefold()
+    b = text.encode("utf-8", "surrogatepass")
+    others = _non_ascii_chars(b)
+    b = b.translate(_ASCII_KEY_BYTES)  # bytes >= 0x80 stay
+    for c in others:
+        if c.isdecimal():  # \d
+            b = b.replace(c.encode("utf-8", "surrogatepass"), b"0")
+        elif not c.isalnum():  # \W (a letter or another number is \w and stays)
+            b = b.replace(c.encode("utf-8", "surrogatepass"), b" ")
+    while b"00" in b:
+        b = b.replace(b"00", b"0")
+    while b"  " in b:
+        b = b.replace(b"  ", b" ")
+    return b.replace(b" \n", b"\n").replace(b"\n ", b"\n").strip(b" ").decode("utf-8", "surrogatepass")
+
+
+def _non_ascii_chars(utf8: bytes) -> set[str]:
+    """The distinct non-ASCII characters of UTF-8 text (its ASCII bytes deleted in one C pass)."""
+    return set(utf8.translate(None, _ASCII).decode("utf-8", "surrogatepass"))
+
+
+_ASCII = bytes(range(128))
+#: Byte -> ``a`` for an ASCII word character (``\\w``), a space for any other ASCII but ``\\n``;
+#: bytes >= 0x80 stay (the characters they encode are sorted out one by one).
+_ASCII_WORD_BYTES = bytes(97 if c < 128 and (chr(c).isalnum() or c == 95) else c if c == 10 or c >= 128 else 32
+                          for c in range(256))
+#: Every byte but space and ``\\n`` -> ``a``.
+_ANY_WORD_BYTES = bytes(c if c in (10, 32) else 97 for c in range(256))
+
+
+def word_counts(lines: list[str]) -> list[int]:
+    """:func:`word_count` of every line (none holding a ``\\n``), from one pass over their text.
+
+    Each ``\\w+`` run becomes a run of ``a`` and everything else spaces, with
+    ``bytes.translate`` (and one ``replace`` per distinct non-word, non-ASCII
+    character); a line's words are then its ``" a"`` transitions.
+
+    >>> word_counts(["The cat sat on the mat.", "", "It's 10:30 — naïve_x «ok»", "東京で会議が開かれた。"])
+    [6, 0, 6, 5]
+    """
+    is_ascii = list(map(str.isascii, lines))
+    if all(is_ascii):
+        return _ascii_word_counts("\n".join(lines)) if lines else []
+    text = "\n".join(compress(lines, [not a for a in is_ascii]))
+    if _CJK.search(text):  # CJK characters count half: line by line
+        return [word_count(line) for line in lines]
+    b = text.encode("utf-8", "surrogatepass")
+    others = _non_ascii_chars(b)
+    b = b.translate(_ASCII_WORD_BYTES)
+    for c in others:
+        if not c.isalnum():  # not \w
+            b = b.replace(c.encode("utf-8", "surrogatepass"), b" ")
+    other_counts = iter(_counts(b.translate(_ANY_WORD_BYTES)))
+    ascii_counts = iter(_ascii_word_counts("\n".join(compress(lines, is_ascii))))
+    return [next(ascii_counts) if a else next(other_counts) for a in is_ascii]
+
+
+def _ascii_word_counts(text: str) -> list[int]:
+    return _counts(text.encode("ascii").translate(_ASCII_WORD_BYTES))
+
+
+def _counts(words: bytes) -> list[int]:
+    """Runs of ``a`` per line of ``words`` (only ``a``, space and ``\\n``)."""
+    return [line.count(b" a") + line.startswith(b"a") for line in words.split(b"\n")]
+
+
+#: ASCII word bytes (``\\w``) stay, every other byte becomes a space.
+_ASCII_WORDS_ONLY = bytes(c if c < 128 and (chr(c).isalnum() or c == 95) else 32 for c in range(256))
+
+
+def folded_words(text: str) -> list[str]:
+    """The ``\\w+`` tokens of the casefolded line (ASCII by ``bytes.translate``, no regex).
+
+    >>> folded_words("It's 5 O'Clock_now"), folded_words("Straße")
+    (['it', 's', '5', 'o', 'clock_now'], ['strasse'])
+    """
+    if text.isascii():
+        return text.lower().encode("ascii").translate(_ASCII_WORDS_ONLY).decode("ascii").split()
+    return _WORD.findall(text.casefold())
 
 
 def words(text: str) -> list[str]:
@@ -51,14 +174,21 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def word_count(text: str) -> int:
+def word_count(text: str, line_key: str | None = None) -> int:
     """Words in a line, where a CJK character counts as half a word.
+
+    Given the line's :func:`key`, an ASCII line without ``_`` is counted from it:
+    the key's words are then exactly the line's ``\\w+`` runs.
 
     >>> word_count("The cat sat on the mat.")
     6
     >>> word_count("東京で会議が開かれた。")
     5
+    >>> word_count("It's 10:30 now.", "it s 0 0 now")
+    5
     """
+    if line_key is not None and text.isascii() and "_" not in text:
+        return line_key.count(" ") + 1 if line_key else 0
     if text.isascii() or not _CJK.search(text):
         return len(_WORD.findall(text))
     cjk = len(_CJK.findall(text))
@@ -77,7 +207,7 @@ def ends_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in TERMINAL
 
 
-def is_prose(text: str) -> bool:
+def is_prose(text: str, n_words: int | None = None) -> bool:
     """Does the line read as running text: a sentence of some length?
 
     A prose line has at least six words and ends like a sentence, or is long
@@ -89,12 +219,14 @@ def is_prose(text: str) -> bool:
     False
     >>> is_prose("Click here.")
     False
+
+    ``n_words``, when given, is the line's :func:`word_count`, known already.
     """
-    n = word_count(text)
+    n = word_count(text) if n_words is None else n_words
     return n >= 25 or (n >= 6 and ends_sentence(text))
 
 
-def title_like(text: str, max_words: int = 20) -> bool:
+def title_like(text: str, max_words: int = 20, n_words: int | None = None) -> bool:
     """Could the line be a heading or a headline (short, no sentence ending)?
 
     It starts with an upper-case letter, a digit or a quote mark, has two to
@@ -105,7 +237,7 @@ def title_like(text: str, max_words: int = 20) -> bool:
     >>> title_like("and then she left the room,")
     False
     """
-    n = word_count(text)
+    n = word_count(text) if n_words is None else n_words
     if not 2 <= n <= max_words:
         return False
     stripped = text.rstrip()

@@ -17,7 +17,9 @@ from hypothesis import strategies as st
 import cleaner.decode  # noqa: F401  (registers the "cleaner-cp1252" error handler)
 from cleaner.decode import decode
 from cleaner.normalize import split_lines
-from cleaner.repair import lines_needing_repair, needs_repair, repair_line, repair_lines
+from cleaner.repair import (_MOJIBAKE, COMMON, lines_needing_repair, mojibake_chars, needs_repair, repair_line,
+                            repair_lines)
+from ftfy.badness import BADNESS_RE, is_bad
 
 from conftest import BENCH, corpus_cases
 
@@ -193,6 +195,27 @@ def test_tricky_strings_in_pairs():
     for a in TRICKY:
         both_paths([a + b for b in TRICKY])
         both_paths([x for b in TRICKY for x in (a, b)])
+
+
+# Every character ftfy's badness pattern names, the common ones the prefilter lets out, and ASCII.
+PATTERN_CHARS = sorted({c for c in BADNESS_RE.pattern if ord(c) > 127} | set(COMMON) | set("aZ .,!1_"))
+
+
+@PROPERTY
+@given(st.one_of(LINE, st.text(alphabet=st.sampled_from(PATTERN_CHARS), max_size=12)))
+def test_mojibake_prefilter_is_a_proof(line):
+    """A line with no character of the prefilter has no badness match: ftfy sees nothing bad."""
+    if not _MOJIBAKE.search(line):
+        assert not is_bad(line)
+
+
+def test_mojibake_prefilter_is_a_proof_for_every_pair():
+    """Every pair of the pattern's characters (and ASCII), alone and inside a line."""
+    assert _MOJIBAKE is not None and mojibake_chars().pattern == _MOJIBAKE.pattern
+    for a in PATTERN_CHARS:
+        for b in PATTERN_CHARS:
+            if not _MOJIBAKE.search(a + b):
+                assert not is_bad(a + b) and not is_bad(f"x {a}{b} y"), (a, b)
 
 
 def test_known_repairs():

@@ -1,0 +1,244 @@
+"""The fast paths are optimisations, never behaviour changes.
+
+Each fast path is checked against the plain way of computing the same thing
+(kept here as the reference): bulk line keys and word counts against
+``key``/``word_count`` per line; ``str.splitlines`` against the line-break regex;
+the byte-level normaliser, word tokens and language detection against the regex
+versions; the rule gates (every rule fires only on a line with a flag of its gate,
+and ``lines.flagged`` finds every line with a flag); and the whole rule stage
+(gated line rules, block passes that skip a rule when nothing changed) against
+running every rule on every line and every block rule in every pass.
+``scripts/check_outputs.py`` does the end-to-end version on every bench dump.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleaner import Config, blocks, lines, pipeline
+from cleaner.document import Removal, Repair
+from cleaner.lang import FALLBACK, SAMPLE_CHARS, _HAN, _HANGUL, _KANA, _TOKEN, detect, stoplist, stopwords
+from cleaner.lexicon import load
+from cleaner.normalize import CONTROLS, INVISIBLE, ODD_SPACES, normalize_text, split_lines
+from cleaner.text import folded_words, key, keys, word_count, word_counts
+
+from conftest import BENCH, corpus_cases
+
+PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# Characters that exercise every branch: ASCII word and non-word, digits of other
+# scripts, letters NFKC or casefolding changes, combining marks, CJK, odd spaces.
+ODD = "_ \t.,:;-–—’“”«»•©®½²❶٣Ｃﬁǰİßé\u0301\u00a0\u2003\u200b\u00ad東語한かŉΣ"
+LINE_TEXT = st.text(alphabet=st.one_of(st.sampled_from("abcXYZ019 " + ODD), st.characters(blacklist_characters="\n")),
+                    max_size=30)
+
+
+def bench_lines(every: int = 20) -> list[str]:
+    """Stripped non-blank lines of every ``every``-th bench dump and of the corpus inputs."""
+    paths = [c.input for c in corpus_cases()]
+    if BENCH.exists():
+        paths += (sorted(BENCH.glob("*/page/*.txt")) + sorted(BENCH.glob("*/box/*.txt")))[::every]
+    out = []
+    for path in paths:
+        out += [line.strip() for line in path.read_bytes().decode("utf-8", "replace").splitlines()]
+    return [line for line in out if line]
+
+
+LINES = bench_lines()
+
+
+# --- bulk line features -------------------------------------------------------
+
+@PROPERTY
+@given(st.lists(LINE_TEXT, max_size=8))
+def test_bulk_keys_and_counts_equal_per_line(texts):
+    assert keys(texts) == [key(t) for t in texts]
+    assert word_counts(texts) == [word_count(t) for t in texts]
+
+
+def test_bulk_keys_and_counts_on_bench_lines():
+    for start in range(0, len(LINES), 500):
+        chunk = LINES[start:start + 500]
+        assert keys(chunk) == [key(t) for t in chunk]
+        assert word_counts(chunk) == [word_count(t) for t in chunk]
+
+
+def test_no_character_normalises_to_a_line_break():
+    """What makes the joined-lines key exact: NFKC and casefolding never make a ``\\n``."""
+    for c in range(0x110000):
+        if c != 10 and "\n" in unicodedata.normalize("NFKC", chr(c)).casefold():
+            pytest.fail(f"U+{c:04X}")
+
+
+_WORD = re.compile(r"\w+")
+
+
+@PROPERTY
+@given(LINE_TEXT)
+def test_folded_words_equal_regex(text):
+    assert folded_words(text) == _WORD.findall(text.casefold())
+
+
+# --- splitting and normalising -----------------------------------------------
+
+_LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
+def reference_split_lines(text: str) -> list[str]:
+    out = _LINE_BREAKS.sub("\n", text).split("\n")
+    if out and out[-1] == "":
+        out.pop()
+    return out
+
+
+@PROPERTY
+@given(st.text(alphabet=st.sampled_from("ab \n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\u2028\u2029\u2027"), max_size=20))
+def test_split_lines_equals_line_break_regex(text):
+    assert split_lines(text) == reference_split_lines(text)
+
+
+def reference_normalize(text: str) -> tuple[str, list[Repair]]:
+    repairs = []
+    if not text.isascii():
+        text, n = ODD_SPACES.subn(" ", text)
+        if n:
+            repairs.append(Repair("normalize.odd_spaces", f"{n} replaced"))
+        text, n = INVISIBLE.subn("", text)
+        if n:
+            repairs.append(Repair("normalize.invisible", f"{n} removed"))
+    else:
+        text = text.replace("\t", " ")
+    text, n = CONTROLS.subn("", text)
+    if n:
+        repairs.append(Repair("normalize.controls", f"{n} removed"))
+    return re.sub(" {2,}", " ", text), repairs
+
+
+@PROPERTY
+@given(st.text(alphabet=st.sampled_from("ab \n\t\x00\x07\x0b\x1f\x7f\x85\x9f\xa0\u2003\u200b\u2060\ufeff\xad"
+                                        "\u180e\u3000é"), max_size=20))
+def test_normalize_equals_regex_steps(text):
+    assert normalize_text(text) == reference_normalize(text)
+
+
+# --- language detection --------------------------------------------------------
+
+def reference_detect(text: str, fallback: str = FALLBACK) -> str:
+    sample = text[:SAMPLE_CHARS]
+    if not sample.isascii():
+        kana, han, hangul = (len(p.findall(sample)) for p in (_KANA, _HAN, _HANGUL))
+        letters = max(1, len(_TOKEN.findall(sample)))
+        if kana and kana + han >= letters:
+            return "ja"
+        if hangul > han and hangul >= letters:
+            return "ko"
+        if han >= letters:
+            return "zh"
+    table = stopwords()
+    scores: Counter[str] = Counter()
+    for token, count in Counter(_TOKEN.findall(sample.casefold())).items():
+        for code in table.get(token, ()):
+            scores[code] += count
+    if not scores:
+        return fallback
+    best, hits = scores.most_common(1)[0]
+    return best if hits >= 2 else fallback
+
+
+WORDS = st.sampled_from(["the", "der", "le", "la", "de", "och", "и", "не", "é", "don’t", "Straße", "ΣΑΣ", "東京",
+                         "한국", "かな", "a", "in", "12", "_x", "l’été", "İstanbul", "ǰ"])
+
+
+@PROPERTY
+@given(st.lists(st.one_of(WORDS, LINE_TEXT), max_size=30).map(" ".join))
+def test_detect_equals_counting_every_token(text):
+    assert detect(text) == reference_detect(text)
+
+
+def test_detect_on_bench_and_corpus():
+    paths = [c.input for c in corpus_cases()]
+    if BENCH.exists():
+        paths += sorted(BENCH.glob("*/*/*.txt"))[::7]
+    for path in paths:
+        text = path.read_bytes().decode("utf-8", "replace")
+        assert detect(text) == reference_detect(text), path
+
+
+# --- rule gates ----------------------------------------------------------------
+
+def all_facts(texts: list[str], lang: str) -> list[lines.Facts]:
+    lex = load(lang)
+    return [lines.Facts(t, lex) for t in texts if len(t) <= lines.LONG_LINE]
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "fr"])
+def test_every_rule_fires_only_through_its_gate(lang):
+    lex = load(lang)
+    for facts in all_facts(LINES, lang):
+        for rule in pipeline.LINE_RULES:
+            if rule(facts, lex):
+                assert rule.gate & set(facts.flags), (pipeline.rule_id(rule), facts.text, facts.flags)
+
+
+@PROPERTY
+@given(st.lists(st.one_of(LINE_TEXT, st.sampled_from(LINES[:2000] or ["x"])), max_size=6))
+def test_gates_on_generated_lines(texts):
+    lex = load("en")
+    for facts in all_facts(texts, "en"):
+        for rule in pipeline.LINE_RULES:
+            if rule(facts, lex):
+                assert rule.gate & set(facts.flags), (pipeline.rule_id(rule), facts.text, facts.flags)
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_flagged_finds_every_line_with_a_flag(lang):
+    lex = load(lang)
+    texts = [t for t in LINES if len(t) <= lines.LONG_LINE]
+    found = set(lines.flagged(texts, keys(texts), word_counts(texts), lex))
+    for i, text in enumerate(texts):
+        if lines.Facts(text, lex).flags:
+            assert i in found, text
+
+
+# --- the whole rule stage --------------------------------------------------------
+
+def reference_run_rules(doc, config: Config):
+    """Every line rule on every short line; every block rule in every pass."""
+    lex = load(doc.lang)
+    rules = [(pipeline.rule_id(r), r) for r in pipeline.LINE_RULES]
+    for line in doc.lines:
+        if line.text and len(line.text) <= lines.LONG_LINE:
+            facts = lines.Facts(line.text, lex)
+            for rid, rule in rules:
+                detail = rule(facts, lex)
+                if detail:
+                    line.removal = Removal(rid, detail)
+                    break
+    shapes = blocks.Shapes(stoplist(doc.lang))
+    for _ in range(pipeline.MAX_BLOCK_PASSES):
+        changed = False
+        for rule in pipeline.BLOCK_RULES:
+            view = blocks.View(doc.lines, shapes)
+            for i, detail in rule(view, lex):
+                changed |= pipeline.mark(view.lines[i], pipeline.rule_id(rule), detail)
+        if not changed:
+            break
+    return doc
+
+
+def test_rule_stage_equals_running_every_rule():
+    config = Config(input="text")
+    paths = [c.input for c in corpus_cases()]
+    if BENCH.exists():
+        paths += (sorted(BENCH.glob("*/page/*.txt")) + sorted(BENCH.glob("*/box/*.txt")))[3::40]
+    for path in paths:
+        data = path.read_bytes()
+        fast = pipeline.run_rules(pipeline.prepare(data, config), config)
+        slow = reference_run_rules(pipeline.prepare(data, config), config)
+        assert [l.removal for l in fast.lines] == [l.removal for l in slow.lines], path
