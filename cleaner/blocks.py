@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from .document import Line
 from .lexicon import Lexicon
+from .lines import QUOTES
 from .text import capitalised_ratio, ends_sentence, is_prose, key, title_like, word_count
 
 Hit = tuple[int, str]
@@ -254,7 +255,8 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset()) -> float:
     """How much a line speaks for (+) or against (-) being inside the main text.
 
     Prose counts its words; a short sentence counts half. A line of one to three
-    words (menu items, buttons) counts clearly against; a longer title-like line (a heading, a list item, a headline) slightly
+    words (menu items, buttons) counts clearly against, unless it ends like a
+    sentence or opens with a quote mark (dialogue); a longer title-like line (a heading, a list item, a headline) slightly
     against; a line of data (a table row: every fifth word a number) and anything
     else (a line ending in a comma) is neutral. A leading bullet is ignored.
     Where the language has a stoplist, stopword-rich lines lean in and
@@ -276,7 +278,8 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset()) -> float:
     elif n >= 4 and ends_sentence(text):
         weight = n / 2
     elif n <= 3:
-        return -(1 + n / 2)
+        # A short sentence or a quoted line is dialogue ("Listen." "I am.") more often than a button.
+        return 0.0 if ends_sentence(text) or text[:1] in QUOTES else -(1 + n / 2)
     elif _DIGIT_TOKEN.search(text) and len(_DIGIT_TOKEN.findall(text)) * 5 >= n:
         return 0.0  # a table row or a schedule line: data, not chrome
     elif title_like(text, 40):
@@ -327,7 +330,8 @@ def main_text(view: View, lex: Lexicon) -> Iterator[Hit]:
     for n, i in enumerate(kept):
         if i in listed:
             weights[n] = max(weights[n], LIST_ITEM_WEIGHT)
-    start, end = _max_segment(weights)
+    core = [w - PROSE_OFFSET if view.prose[i] else w for w, i in zip(weights, kept)]
+    start, end = _max_segment(core)
     if start is None or sum(view.prose[kept[n]] for n in range(start, end + 1)) < 2:
         return
     # Lines next to the text that are only weakly against it (a list, a table row,
@@ -341,6 +345,11 @@ def main_text(view: View, lex: Lexicon) -> Iterator[Hit]:
         if n < start or n > end:
             yield i, f"{'before' if n < start else 'after'} the main text ({span})"
 
+
+#: Words a prose line must have beyond this to count for the core of the main text:
+#: article paragraphs are long, the one-sentence summaries of teasers around them short.
+#: Short paragraphs at the edges of the core still join it (see WEAK).
+PROSE_OFFSET = 8
 
 #: Lines weighing at least this much against the text still join it when next to it.
 WEAK = -1.0
