@@ -130,7 +130,7 @@ def related_links(view: View, lex: Lexicon) -> Iterator[Hit]:
     """After the body, a run of headline-like lines: related stories.
 
     Every kept line after the last prose line must be title-like (short, no
-    sentence ending), at least two of them, and the run must be introduced by
+    sentence ending) or a stray word or two of furniture, at least two of them, and the run must be introduced by
     removed chrome (a "Related" heading, a series label) or be mostly in Title
     Case. A poem or list ending an article has lines ending in punctuation, or
     lower-case words, and stays; so does a list the body announces with a colon,
@@ -151,7 +151,7 @@ def related_links(view: View, lex: Lexicon) -> Iterator[Hit]:
     tail = view.after_body()
     if len(tail) < 2 and not (tail and _introduced(view, tail[0], lex)):
         return
-    if not all(title_like(view.lines[i].text) for i in tail):
+    if not all(title_like(view.lines[i].text) or _stray(view.lines[i].text) for i in tail):
         return
     if view.lines[view.body_end].text.endswith(":") or _data_list(view.lines[i].text for i in tail):
         return
@@ -163,6 +163,11 @@ def related_links(view: View, lex: Lexicon) -> Iterator[Hit]:
 
 
 _NUMBER = re.compile(r"\d")
+
+
+def _stray(text: str) -> bool:
+    """A word or two of leftover furniture ("Advertise", "Careers") among the links."""
+    return word_count(text) <= 2 and not ends_sentence(text)
 
 
 def _data_list(texts: Iterable[str]) -> bool:

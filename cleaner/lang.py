@@ -66,8 +66,8 @@ def detect(text: str, fallback: str = FALLBACK) -> str:
     'fr'
     >>> detect("東京で会議が開かれた。")
     'ja'
-    >>> detect("12345")
-    'en'
+    >>> detect("12345"), detect("Aaa a a aaa aaa aaaa. J P A")
+    ('en', 'en')
     """
     sample = text[:SAMPLE_CHARS]
     if not sample.isascii():
@@ -81,10 +81,18 @@ def detect(text: str, fallback: str = FALLBACK) -> str:
             return "zh"
     table = stopwords()
     scores: Counter[str] = Counter()
-    for token, count in Counter(_TOKEN.findall(sample.casefold())).items():
+    tokens = Counter(t for t in _TOKEN.findall(sample.casefold()) if len(t) > 1)
+    for token, count in tokens.items():
         for code in table.get(token, ()):
             scores[code] += count
     if not scores:
         return fallback
     best, hits = scores.most_common(1)[0]
-    return best if hits >= 2 else fallback
+    # Running text is a quarter stopwords or more; a few stray hits in a list of
+    # names or in noise say nothing, and a guess there would be unstable.
+    return best if hits >= MIN_HITS and hits >= MIN_SHARE * sum(tokens.values()) else fallback
+
+
+#: Fewest stopword hits, and least share of the tokens, that name a language.
+MIN_HITS = 3
+MIN_SHARE = 0.15
