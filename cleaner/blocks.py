@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from .document import Line
 from .lexicon import Lexicon
+from .lines import QUOTES
 from .text import (capitalised_ratio, ends_sentence, folded_words, is_prose, key, title_like, word_count,
                    word_counts)
 
@@ -142,7 +143,7 @@ def related_links(view: View, lex: Lexicon) -> Iterator[Hit]:
     """After the body, a run of headline-like lines: related stories.
 
     Every kept line after the last prose line must be title-like (short, no
-    sentence ending), at least two of them, and the run must be introduced by
+    sentence ending) or a stray word or two of furniture, at least two of them, and the run must be introduced by
     removed chrome (a "Related" heading, a series label) or be mostly in Title
     Case. A poem or list ending an article has lines ending in punctuation, or
     lower-case words, and stays; so does a list the body announces with a colon,
@@ -163,7 +164,7 @@ def related_links(view: View, lex: Lexicon) -> Iterator[Hit]:
     tail = view.after_body()
     if len(tail) < 2 and not (tail and _introduced(view, tail[0], lex)):
         return
-    if not all(title_like(view.lines[i].text) for i in tail):
+    if not all(title_like(view.lines[i].text) or _stray(view.lines[i].text) for i in tail):
         return
     if view.lines[view.body_end].text.endswith(":") or _data_list(view.lines[i].text for i in tail):
         return
@@ -175,6 +176,11 @@ def related_links(view: View, lex: Lexicon) -> Iterator[Hit]:
 
 
 _NUMBER = re.compile(r"\d")
+
+
+def _stray(text: str) -> bool:
+    """A word or two of leftover furniture ("Advertise", "Careers") among the links."""
+    return word_count(text) <= 2 and not ends_sentence(text)
 
 
 def _data_list(texts: Iterable[str]) -> bool:
@@ -267,7 +273,8 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
     """How much a line speaks for (+) or against (-) being inside the main text.
 
     Prose counts its words; a short sentence counts half. A line of one to three
-    words (menu items, buttons) counts clearly against; a longer title-like line (a heading, a list item, a headline) slightly
+    words (menu items, buttons) counts clearly against, unless it ends like a
+    sentence or opens with a quote mark (dialogue); a longer title-like line (a heading, a list item, a headline) slightly
     against; a line of data (a table row: every fifth word a number) and anything
     else (a line ending in a comma) is neutral. A leading bullet is ignored.
     Where the language has a stoplist, stopword-rich lines lean in and
@@ -292,7 +299,8 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
     elif n >= 4 and ends_sentence(text):
         weight = n / 2
     elif n <= 3:
-        return -(1 + n / 2)
+        # A short sentence or a quoted line is dialogue ("Listen." "I am.") more often than a button.
+        return 0.0 if ends_sentence(text) or text[:1] in QUOTES else -(1 + n / 2)
     elif _DIGIT_TOKEN.search(text) and len(_DIGIT_TOKEN.findall(text)) * 5 >= n:
         return 0.0  # a table row or a schedule line: data, not chrome
     elif title_like(text, 40, n):
@@ -343,7 +351,8 @@ def main_text(view: View, lex: Lexicon) -> Iterator[Hit]:
     for n, i in enumerate(kept):
         if i in listed:
             weights[n] = max(weights[n], LIST_ITEM_WEIGHT)
-    start, end = _max_segment(weights)
+    core = [w - PROSE_OFFSET if view.prose[i] else w for w, i in zip(weights, kept)]
+    start, end = _max_segment(core)
     if start is None or sum(view.prose[kept[n]] for n in range(start, end + 1)) < 2:
         return
     # Lines next to the text that are only weakly against it (a list, a table row,
@@ -357,6 +366,11 @@ def main_text(view: View, lex: Lexicon) -> Iterator[Hit]:
         if n < start or n > end:
             yield i, f"{'before' if n < start else 'after'} the main text ({span})"
 
+
+#: Words a prose line must have beyond this to count for the core of the main text:
+#: article paragraphs are long, the one-sentence summaries of teasers around them short.
+#: Short paragraphs at the edges of the core still join it (see WEAK).
+PROSE_OFFSET = 8
 
 #: Lines weighing at least this much against the text still join it when next to it.
 WEAK = -1.0

@@ -50,6 +50,8 @@ class Document:
     repairs: list[Repair] = field(default_factory=list)
     #: Metadata found outside the lines (e.g. trafilatura's, for HTML input).
     extra: dict[str, Any] = field(default_factory=dict)
+    #: "text", or "html" when an extractor already chose the main text.
+    source: str = "text"
 
     def kept(self) -> list[Line]:
         """The non-blank lines no rule has removed, in order."""

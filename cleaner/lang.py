@@ -72,8 +72,8 @@ def detect(text: str, fallback: str = FALLBACK) -> str:
     'fr'
     >>> detect("東京で会議が開かれた。")
     'ja'
-    >>> detect("12345")
-    'en'
+    >>> detect("12345"), detect("Aaa a a aaa aaa aaaa. J P A")
+    ('en', 'en')
     """
     sample = text[:SAMPLE_CHARS]
     if not sample.isascii() and _CJK.search(sample):  # without any, no script test can hold
@@ -88,12 +88,18 @@ def detect(text: str, fallback: str = FALLBACK) -> str:
     groups = _code_groups()
     # Words with the same languages score together: sum their counts per group first.
     counts: dict[int, int] = {}  # group -> count, in order of first occurrence
+    total = 0  # words of two or more letters: what the share of stopwords is taken of
     for chunk, count in word_chunks(sample).items():
-        group = groups.ascii.get(chunk)
-        if group is not None:
-            counts[group] = counts.get(group, 0) + count
-        elif not chunk.isascii():
-            for token in _TOKEN.findall(chunk.decode("utf-8", "surrogatepass").casefold()):
+        if chunk.isascii():
+            if len(chunk) > 1:
+                total += count
+                group = groups.ascii.get(chunk)
+                if group is not None:
+                    counts[group] = counts.get(group, 0) + count
+            continue
+        for token in _TOKEN.findall(chunk.decode("utf-8", "surrogatepass").casefold()):
+            if len(token) > 1:
+                total += count
                 group = groups.words.get(token)
                 if group is not None:
                     counts[group] = counts.get(group, 0) + count
@@ -104,7 +110,15 @@ def detect(text: str, fallback: str = FALLBACK) -> str:
     if not scores:
         return fallback
     best = max(scores, key=scores.__getitem__)  # the first of equal scores, as Counter.most_common
-    return best if scores[best] >= 2 else fallback
+    hits = scores[best]
+    # Running text is a quarter stopwords or more; a few stray hits in a list of
+    # names or in noise say nothing, and a guess there would be unstable.
+    return best if hits >= MIN_HITS and hits >= MIN_SHARE * total else fallback
+
+
+#: Fewest stopword hits, and least share of the words (two letters or more), that name a language.
+MIN_HITS = 3
+MIN_SHARE = 0.15
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from cleaner import Config, blocks, lines, pipeline
 from cleaner.document import Removal, Repair
-from cleaner.lang import FALLBACK, SAMPLE_CHARS, _HAN, _HANGUL, _KANA, _TOKEN, detect, stoplist, stopwords
+from cleaner.lang import FALLBACK, MIN_HITS, MIN_SHARE, SAMPLE_CHARS, _HAN, _HANGUL, _KANA, _TOKEN, detect, stoplist, stopwords
 from cleaner.lexicon import load
 from cleaner.normalize import CONTROLS, INVISIBLE, ODD_SPACES, normalize_text, split_lines
 from cleaner.text import folded_words, key, keys, word_count, word_counts
@@ -142,13 +142,14 @@ def reference_detect(text: str, fallback: str = FALLBACK) -> str:
             return "zh"
     table = stopwords()
     scores: Counter[str] = Counter()
-    for token, count in Counter(_TOKEN.findall(sample.casefold())).items():
+    tokens = Counter(t for t in _TOKEN.findall(sample.casefold()) if len(t) > 1)
+    for token, count in tokens.items():
         for code in table.get(token, ()):
             scores[code] += count
     if not scores:
         return fallback
     best, hits = scores.most_common(1)[0]
-    return best if hits >= 2 else fallback
+    return best if hits >= MIN_HITS and hits >= MIN_SHARE * sum(tokens.values()) else fallback
 
 
 WORDS = st.sampled_from(["the", "der", "le", "la", "de", "och", "и", "не", "é", "don’t", "Straße", "ΣΑΣ", "東京",
@@ -209,26 +210,33 @@ def test_flagged_finds_every_line_with_a_flag(lang):
 # --- the whole rule stage --------------------------------------------------------
 
 def reference_run_rules(doc, config: Config):
-    """Every line rule on every short line; every block rule in every pass."""
-    lex = load(doc.lang)
+    """Every line rule on every short kept line, every block rule, in the same rounds as run_rules."""
     rules = [(pipeline.rule_id(r), r) for r in pipeline.LINE_RULES]
-    for line in doc.lines:
-        if line.text and len(line.text) <= lines.LONG_LINE:
-            facts = lines.Facts(line.text, lex)
-            for rid, rule in rules:
-                detail = rule(facts, lex)
-                if detail:
-                    line.removal = Removal(rid, detail)
-                    break
-    shapes = blocks.Shapes(stoplist(doc.lang))
-    for _ in range(pipeline.MAX_BLOCK_PASSES):
+    current, lang, judged = doc.lines, doc.lang, None
+    for _ in range(pipeline.MAX_ROUNDS):
+        lex = load(lang)
         changed = False
+        if lang != judged:
+            for line in current:
+                if line.text and line.removal is None and len(line.text) <= lines.LONG_LINE:
+                    facts = lines.Facts(line.text, lex)
+                    for rid, rule in rules:
+                        detail = rule(facts, lex)
+                        if detail:
+                            line.removal = Removal(rid, detail)
+                            changed = True
+                            break
+            judged = lang
+        shapes = blocks.Shapes(stoplist(lang))
         for rule in pipeline.BLOCK_RULES:
-            view = blocks.View(doc.lines, shapes)
+            view = blocks.View(current, shapes)
             for i, detail in rule(view, lex):
                 changed |= pipeline.mark(view.lines[i], pipeline.rule_id(rule), detail)
-        if not changed:
+        current = [line for line in current if line.removal is None]
+        new_lang = config.lang or detect("\n".join(line.text for line in current))
+        if not changed and new_lang == lang:
             break
+        lang = new_lang
     return doc
 
 
