@@ -90,6 +90,8 @@ def shape_flags(f: Facts, lex: Lexicon) -> tuple[str, ...]:
         flags.append("head:byline")
     if n <= 16 and first in lex.word_heads("credit"):
         flags.append("head:credit")
+    if ":" in f.text[-CREDIT_TAIL_CHARS:] and _credit_tail(f.text, lex):
+        flags.append("tail:credit")
     if n <= 40 and first in lex.word_heads("tags") and ":" in f.text:
         flags.append("head:tags")
     if n <= 12 and k and lex.may_glue(k.replace(" ", "")):
@@ -128,6 +130,7 @@ def flagged(texts: list[str], line_keys: list[str], counts: list[int], lex: Lexi
                                        map(not_, map(str.isascii, line_keys)))),
             map(or_, map(lex.words("dates").__contains__, firsts), map(not_, map(str.isalpha, firsts)))),  # date
         map(methodcaller("startswith", "©"), texts),  # copyright
+        map(contains, map(itemgetter(slice(-CREDIT_TAIL_CHARS, None)), texts), repeat(":")),  # tail:credit
     )))
     for i in compress(range(len(texts)), map(ge, repeat(12), counts)):  # glue: short lines only
         if not hits[i] and line_keys[i] and lex.may_glue(line_keys[i].replace(" ", "")):
@@ -291,6 +294,49 @@ def photo_credit(f: Facts, lex: Lexicon) -> str | None:
     if len(first) >= 2 and key(first[0]) in vocab and first[1].lower() in ("by", "credit", "courtesy"):
         return f"credit '{key(first[0])}'"
     return None
+
+
+@gate("tail:credit")
+def caption_credit(f: Facts, lex: Lexicon) -> str | None:
+    """A picture caption that ends with its credit: "... on the old site. Credit: Jane Doe",
+    "Protesters gather in the square (Image: Getty)".
+
+    The credit word (``words/credit.txt``) and a colon stand within the last
+    :data:`CREDIT_TAIL_CHARS` characters, followed by a short capitalised name
+    and nothing else; body sentences do not end that way.
+
+    >>> from cleaner.lexicon import load
+    >>> caption_credit(facts("Fueling your body is important on the trail. Credit: Jessica Haist"), load("en"))
+    "caption ending in a credit ('credit')"
+    >>> caption_credit(facts("The plague wiped out half of Europe (Image: GETTY)"), load("en"))
+    "caption ending in a credit ('image')"
+    >>> caption_credit(facts("The report had one conclusion: Smith was right."), load("en")) is None
+    True
+    """
+    word = _credit_tail(f.text, lex)
+    return f"caption ending in a credit ('{word}')" if word else None
+
+
+#: How far from the end of a line a caption's credit may start (characters).
+CREDIT_TAIL_CHARS = 80
+_CREDIT_TAIL = re.compile(r"(?:^|[\s(\[])([^\W\d_]+(?: [^\W\d_]+)?)\s*:\s*([^:()\[\]]{1,60}?)\s*[)\]]?\s*$")
+
+
+def _credit_tail(text: str, lex: Lexicon) -> str | None:
+    """The credit word a caption ends with ("Credit: Jane Doe", "(Image: Getty)"), if any."""
+    if text.startswith(_QUOTES):
+        return None  # a quotation with its source is body
+    m = _CREDIT_TAIL.search(text[-CREDIT_TAIL_CHARS:])
+    if m is None or m.start() == 0 and len(text) <= CREDIT_TAIL_CHARS:
+        return None  # a whole line "Photo: X" is photo_credit's
+    word, name = key(m.group(1)), m.group(2)
+    if word not in lex.words("credit"):
+        word = word.rpartition(" ")[2]
+        if word not in lex.words("credit"):
+            return None
+    if not name[:1].isupper() or word_count(name) > 8 or ends_sentence(name) and not name.endswith("."):
+        return None
+    return word
 
 
 @gate("head:tags")

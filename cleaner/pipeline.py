@@ -45,6 +45,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     lines.tag_line,
     lines.byline,
     lines.photo_credit,
+    lines.caption_credit,
     lines.glued_phrases,
 )
 
