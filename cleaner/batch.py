@@ -19,7 +19,7 @@ import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -286,11 +286,7 @@ def fit_files(config: Any, in_dir: Path, *, glob: str = "*", group_by: str = "no
     counts = Counts()
     state = {"config": config, "max_bytes": max_bytes}
     try:
-        if workers <= 1:
-            _WORKER.update(state)
-            results: Iterable[Any] = map(_run_fit, tasks)
-        else:
-            results = map_unordered(_run_fit, tasks, workers, on_crash=_fit_crashed, state=state)
+        results = map_unordered(_run_fit, tasks, workers, on_crash=_fit_crashed, state=state)
         for group, keys in results:
             if keys is not None:
                 counts.add(group, keys)
@@ -345,11 +341,7 @@ def run_batch(cleaner: Any, in_dir: Path, out_dir: Path, *, workers: int = 1, fm
     bar = Progress(progress, total)
     state = {"cleaner": cleaner, "fmt": fmt, "max_bytes": max_bytes, "timeout": timeout}
     try:
-        if workers <= 1:
-            _WORKER.update(state)
-            outcomes: Iterable[Outcome] = map(_run_clean, tasks)
-        else:
-            outcomes = map_unordered(_run_clean, tasks, workers, on_crash=_crashed, state=state)
+        outcomes = map_unordered(_run_clean, tasks, workers, on_crash=_crashed, state=state)
         for outcome in outcomes:
             report.add(outcome)
             bar.update(outcome.bytes_in)

@@ -144,8 +144,14 @@ def map_unordered(fn: Callable[[Any], Any], items: Iterable[Any], workers: int,
     At most ``8 * workers`` items are in flight. If a worker process dies (the OOM
     killer, a crash in a C extension), every item that was in flight is retried
     alone in a fresh one-worker pool, so the culprit is found exactly: it is
-    answered by ``on_crash(item)`` and the others are cleaned as usual.
+    answered by ``on_crash(item)`` and the others are cleaned as usual. With
+    ``workers <= 1`` the items are mapped in this process, in order.
     """
+    if workers <= 1:
+        if state:
+            _WORKER.update(state)
+        yield from map(fn, items)
+        return
 
     def new_pool(n: int) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(max_workers=n, initializer=_worker_setup,
