@@ -11,6 +11,7 @@ import stat
 import sys
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
 from .decode import looks_binary
 
@@ -49,6 +50,20 @@ EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
 
+def open_file(path: str | os.PathLike, name: str, dir_hint: str = "") -> BinaryIO:
+    """Open a file for reading; what the OS says against it becomes a one-line :class:`InputError`."""
+    try:
+        return open(path, "rb")
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a directory{dir_hint}") from None
+    except PermissionError:
+        raise InputError(f"{name}: permission denied") from None
+    except OSError as e:
+        raise InputError(f"{name}: cannot read ({e.strerror or e})") from None
+
+
 def read_input(path: str | os.PathLike | None, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The bytes of a file, or of stdin for ``None`` / ``"-"``; refused when not text."""
     name = "stdin" if path in (None, "-") else str(path)
@@ -57,18 +72,12 @@ def read_input(path: str | os.PathLike | None, max_bytes: int = DEFAULT_MAX_BYTE
         if path in (None, "-"):
             data = sys.stdin.buffer.read(max_bytes + 1)
         else:
-            with open(path, "rb") as f:
+            with open_file(path, name, " (use 'cleaner batch' for directories)") as f:
                 st = os.fstat(f.fileno())
                 if stat.S_ISREG(st.st_mode) and st.st_size > max_bytes:
                     raise too_big  # refused without reading a byte (a 200 GB file costs nothing)
                 data = f.read(max_bytes + 1)
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{name}: is a directory (use 'cleaner batch' for directories)") from None
-    except PermissionError:
-        raise InputError(f"{name}: permission denied") from None
-    except OSError as e:
+    except OSError as e:  # while reading: an I/O error, a file gone from under us
         raise InputError(f"{name}: cannot read ({e.strerror or e})") from None
     if len(data) > max_bytes:
         raise too_big

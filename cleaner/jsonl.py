@@ -29,7 +29,7 @@ from typing import Any, BinaryIO
 
 from .batch import MAX_ERRORS_LISTED
 from .pool import DocumentTimeout, map_ordered, time_limit
-from .io import DEFAULT_MAX_BYTES, InputError, OutputError
+from .io import DEFAULT_MAX_BYTES, InputError, OutputError, open_file
 
 ON_BAD = ("keep", "drop")
 
@@ -162,16 +162,7 @@ class StreamReport:
 def open_input(src: str | os.PathLike | None) -> tuple[BinaryIO, BinaryIO, int | None]:
     """``(lines stream, raw stream, size)`` for a path or ``-``; gzip is recognised by its magic."""
     name = "stdin" if src in (None, "-") else str(src)
-    try:
-        raw: Any = sys.stdin.buffer if src in (None, "-") else open(src, "rb")
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{name}: is a directory") from None
-    except PermissionError:
-        raise InputError(f"{name}: permission denied") from None
-    except OSError as e:
-        raise InputError(f"{name}: cannot read ({e.strerror or e})") from None
+    raw: Any = sys.stdin.buffer if src in (None, "-") else open_file(src, name)
     if not hasattr(raw, "peek"):
         raw = io.BufferedReader(raw)
     size = None if src in (None, "-") else os.fstat(raw.fileno()).st_size
