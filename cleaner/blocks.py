@@ -361,10 +361,45 @@ def main_text(view: View, lex: Lexicon) -> Iterator[Hit]:
         start -= 1
     while end + 1 < len(weights) and weights[end + 1] >= WEAK:
         end += 1
+    end = _cut_at_end_marker(view, kept, weights, start, end)
     span = f"lines {view.lines[kept[start]].number}-{view.lines[kept[end]].number}"
     for n, i in enumerate(kept):
         if n < start or n > end:
             yield i, f"{'before' if n < start else 'after'} the main text ({span})"
+
+
+#: Removed lines that close an article: what follows them is another page's business.
+END_MARKERS = frozenset({"lines.related_heading", "lines.comment_controls", "lines.tag_line", "blocks.tag_list"})
+#: Share of the text's prose words that must stand before an end marker for it to close the text.
+END_SHARE = 0.75
+
+
+def _cut_at_end_marker(view: View, kept: list[int], weights: list[float], start: int, end: int) -> int:
+    """The last index (into ``kept``) of the text once an end marker closes it.
+
+    An end marker is a removed related-links or comments heading or tag line with
+    at least :data:`END_SHARE` of the text's prose above it, and below it, up to the
+    end of the text, teasers rather than paragraphs: at least a third of the lines
+    headline-shaped and no two prose lines in a row. Paragraphs going on after an
+    inline "Related" box stay.
+    """
+    prose = [max(weights[n], 0.0) if view.prose[kept[n]] else 0.0 for n in range(start, end + 1)]
+    total = sum(prose)
+    if total <= 0:
+        return end
+    before = 0.0
+    for n in range(start, end):
+        before += prose[n - start]
+        if before < END_SHARE * total:
+            continue
+        if any(view.lines[j].removal is not None and view.lines[j].removal.rule in END_MARKERS
+               for j in range(kept[n] + 1, kept[n + 1])):
+            rest = [kept[m] for m in range(n + 1, end + 1)]
+            teasers = 3 * sum(title_like(view.lines[i].text) for i in rest) >= len(rest)
+            paragraphs = any(view.prose[a] and view.prose[b] for a, b in zip(rest, rest[1:]))
+            if teasers and not paragraphs:
+                return n
+    return end
 
 
 #: Words a prose line must have beyond this to count for the core of the main text:

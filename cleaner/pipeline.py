@@ -103,12 +103,15 @@ def prepare(data: str | bytes, config: Config) -> Document:
             raw = split_lines("\n".join(raw))
         text, norm_repairs = normalize_text("\n".join(raw))
         repairs += fixed + norm_repairs
-        # Deleting a control or invisible character can join bytes into mojibake that
-        # ftfy would now fix; go round again so that cleaning the output changes nothing.
-        if not (config.repair and norm_repairs):
+        unstripped = text.split("\n")
+        stripped = strip_lines(unstripped)
+        # Deleting a control or invisible character, or the spaces around a line, can
+        # leave mojibake that ftfy would now fix; go round again, so that cleaning the
+        # output changes nothing.
+        if not (config.repair and (norm_repairs or stripped != unstripped)):
             break
-        raw = text.split("\n")
-    numbered = [Line(n, t) for n, t in enumerate(strip_lines(text.split("\n")), 1)]
+        raw = stripped
+    numbered = [Line(n, t) for n, t in enumerate(stripped, 1)]
     lang = config.lang or extra.pop("lang", None) or detect(text)
     return Document(numbered, lang=lang, repairs=repairs, extra=extra, source=source)
 
