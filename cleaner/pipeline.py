@@ -108,12 +108,19 @@ def prepare(data: str | bytes, config: Config) -> Document:
         # Deleting a control or invisible character, or the spaces around a line, can
         # leave mojibake that ftfy would now fix; go round again, so that cleaning the
         # output changes nothing.
-        if not (config.repair and (norm_repairs or stripped != unstripped)):
+        if not config.repair or not norm_repairs and (
+                stripped == unstripped or not _repair_would_change(stripped, unstripped)):
             break
         raw = stripped
     numbered = [Line(n, t) for n, t in enumerate(stripped, 1)]
     lang = config.lang or extra.pop("lang", None) or detect(text)
     return Document(numbered, lang=lang, repairs=repairs, extra=extra, source=source)
+
+
+def _repair_would_change(stripped: list[str], unstripped: list[str]) -> bool:
+    """Would ftfy change any line that lost spaces at its ends? (The others it has seen.)"""
+    changed = [a for a, b in zip(stripped, unstripped) if a != b]
+    return bool(repair_lines(changed))
 
 
 def run_rules(doc: Document, config: Config, group: str = "") -> Document:
