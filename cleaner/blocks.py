@@ -308,7 +308,7 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
     else:
         weight = 0.0
     if stopwords and n >= 4:
-        tokens = folded_words(text)  # _WORD.findall(text.casefold()), faster
+        tokens = folded_words(text)  # the \w+ words of the casefolded text
         if tokens:
             density = sum(map(stopwords.__contains__, tokens)) / len(tokens)
             weight += n * (density - STOPWORD_PIVOT)
@@ -318,7 +318,6 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
 #: List bullets and reference marks a line may open with; the words after them decide.
 BULLETS = "*•·+-–—>^o■□▪▫◦‣⁃ "
 _DIGIT_TOKEN = re.compile(r"\b\d[\d.,:%/]*\b")
-_WORD = re.compile(r"\w+")
 
 
 #: Stopword density above which a line leans towards running text (jusText uses 0.30-0.32).

@@ -98,19 +98,9 @@ def main(argv: list[str] | None = None) -> int:
             for rid, doc in all_rules():
                 print(f"{rid:<{width}}  {doc}")
             return EXIT_OK
-        cleaner = Cleaner(_config(args))
-        if args.command == "clean":
-            return _clean(cleaner, args)
-        if args.command == "batch":
-            return _batch(cleaner, args)
-        if args.command == "eval":
-            return _eval(cleaner, args)
-        if args.command == "fit":
-            return _fit(cleaner, args)
-        if args.command == "jsonl":
-            return _jsonl(cleaner, args)
-        if args.command == "report":
-            return _report(cleaner, args)
+        command = {"clean": _clean, "batch": _batch, "eval": _eval, "fit": _fit,
+                   "jsonl": _jsonl, "report": _report}[args.command]
+        return command(Cleaner(_config(args)), args)
     except CleanerError as e:
         print(f"cleaner: {e}", file=sys.stderr)
         return e.exit_code
@@ -127,7 +117,6 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as e:  # a bug: still one line, never a traceback
         _last_words(f"cleaner: internal error (a bug, please report it): {type(e).__name__}: {e}")
         return EXIT_INTERNAL
-    return EXIT_OK
 
 
 #: An unexpected error inside cleaner (a bug); documented in the README.
