@@ -32,13 +32,20 @@ class Shapes:
         self._frame: tuple[list[Line], int, list[Line], list[bool]] | None = None
         self._words: dict[int, int] = {}
 
+    def use(self, stopwords: frozenset[str]) -> None:
+        """Judge with another language's stopwords from now on (the weights depend on them)."""
+        if stopwords is not self.stopwords:
+            self.stopwords = stopwords
+            self._weight.clear()
+
     def frame(self, lines: list[Line]) -> tuple[list[Line], list[bool]]:
         """The non-blank lines of ``lines`` and their prose flags, worked out on the first call
         (every :class:`View` of a document gets the same lists: rules only read them)."""
         if self._frame is None or self._frame[0] is not lines or self._frame[1] != len(lines):
             nonblank = [line for line in lines if line.text]
-            counts = word_counts([line.text for line in nonblank])  # one pass for all lines
-            self._words.update(zip([line.number for line in nonblank], counts))
+            new = [line for line in nonblank if line.number not in self._words]
+            counts = word_counts([line.text for line in new])  # one pass for all new lines
+            self._words.update(zip([line.number for line in new], counts))
             self._frame = (lines, len(lines), nonblank, [self.prose(line) for line in nonblank])
         return self._frame[2], self._frame[3]
 

@@ -13,7 +13,8 @@ from typing import Any
 # contain "<" (with "[^>]*" a run of "<a<a<a..." without ">" was quadratic). The first tag
 # must be complete and page-level (doctype, html, head, body): text that merely starts with
 # "<P>" is text (else cleaning "0\n<P>" gave "<P>", and cleaning that again, sniffed as
-# HTML, gave ""). A fragment without a page-level start needs eight tags in its head.
+# HTML, gave ""). A fragment without a page-level start must open with a tag and hold
+# eight in its head: prose that quotes markup (an article about HTML) is text.
 _HTML_START = re.compile(
     r"\s*(?:<!--(?:[^-]|-(?!->))*-->\s*)*<(!doctype\s+html|html|head|body)\b[^<>]*>",
     re.I)
@@ -27,11 +28,15 @@ def looks_like_html(text: str) -> bool:
     True
     >>> looks_like_html("Use the <p> tag for paragraphs."), looks_like_html("<P>")
     (False, False)
+    >>> looks_like_html("<h1>Title</h1>" + "<p>Text</p>" * 8)
+    True
+    >>> looks_like_html("Testing your code? Here is the page:" + "<p>Text</p>" * 8)
+    False
     """
     head = text[:4096]
     if _HTML_START.match(head):
         return True
-    return len(_TAG.findall(head)) >= 8
+    return head.lstrip().startswith("<") and len(_TAG.findall(head)) >= 8
 
 
 def extract(html: str) -> tuple[str, dict[str, Any]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import sys
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
@@ -86,31 +87,40 @@ def detect(text: str, fallback: str = FALLBACK) -> str:
         if han >= letters:
             return "zh"
     groups = _code_groups()
+    chunks = word_chunks(sample)
     # Words with the same languages score together: sum their counts per group first.
     counts: dict[int, int] = {}  # group -> count, in order of first occurrence
-    total = 0  # words of two or more letters: what the share of stopwords is taken of
-    for chunk, count in word_chunks(sample).items():
-        if chunk.isascii():
-            if len(chunk) > 1:
-                total += count
-                group = groups.ascii.get(chunk)
-                if group is not None:
-                    counts[group] = counts.get(group, 0) + count
-            continue
-        for token in _TOKEN.findall(chunk.decode("utf-8", "surrogatepass").casefold()):
-            if len(token) > 1:
-                total += count
-                group = groups.words.get(token)
-                if group is not None:
-                    counts[group] = counts.get(group, 0) + count
-    scores: dict[str, int] = {}  # insertion order breaks ties: the language whose word came first
-    for group, count in counts.items():
-        for code, times in groups.codes[group]:
-            scores[code] = scores.get(code, 0) + count * times
-    if not scores:
+    # Words of two or more letters: what the share of stopwords is taken of.
+    total = sum(chunks.values()) - sum(chunks.get(letter, 0) for letter in _ASCII_LETTERS)
+    ascii_groups = groups.ascii
+    # An ASCII chunk is one word: only the stopwords among them need a look.
+    wanted = [c for c in chunks if c in ascii_groups] if sample.isascii() else \
+        [c for c in chunks if c in ascii_groups or not c.isascii()]
+    for chunk in wanted:
+        count = chunks[chunk]
+        group = ascii_groups.get(chunk)
+        if group is not None:
+            counts[group] = counts.get(group, 0) + count
+        else:
+            total -= count  # not one word: count the words it holds instead
+            for token in _TOKEN.findall(chunk.decode("utf-8", "surrogatepass").casefold()):
+                if len(token) > 1:
+                    total += count
+                    group = groups.words.get(token)
+                    if group is not None:
+                        counts[group] = counts.get(group, 0) + count
+    if not counts:
         return fallback
-    best = max(scores, key=scores.__getitem__)  # the first of equal scores, as Counter.most_common
-    hits = scores[best]
+    # Each group's languages, packed as 32-bit fields of one integer: one multiply-add
+    # per group scores every language at once, and the fields unpack in C.
+    vector = sum(count * groups.packed[group] for group, count in counts.items())
+    scores = memoryview(vector.to_bytes(4 * len(groups.languages), sys.byteorder)).cast("I").tolist()
+    hits = max(scores)
+    if scores.count(hits) == 1:
+        best = groups.languages[scores.index(hits)]
+    else:  # a tie: the language whose stopword came first (as Counter.most_common would)
+        tied = {code for code, score in zip(groups.languages, scores) if score == hits}
+        best = next(code for group in counts for code, _ in groups.codes[group] if code in tied)
     # Running text is a quarter stopwords or more; a few stray hits in a list of
     # names or in noise say nothing, and a guess there would be unstable.
     return best if hits >= MIN_HITS and hits >= MIN_SHARE * total else fallback
@@ -121,6 +131,7 @@ MIN_HITS = 3
 MIN_SHARE = 0.15
 
 
+_ASCII_LETTERS = [bytes([b]) for b in range(97, 123)]
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 #: UTF-8 bytes: ASCII letters lower-cased, every other ASCII byte a space, the rest kept.
 _ASCII_WORDS = bytes(b + 32 if 65 <= b <= 90 else b if 97 <= b <= 122 or b >= 128 else 32 for b in range(256))
@@ -144,8 +155,10 @@ def word_chunks(sample: str) -> Counter[bytes]:
 
 class _Groups(NamedTuple):
     words: dict[str, int]     # stopword -> its group: the words of the same languages
-    ascii: dict[bytes, int]   # the ASCII stopwords, as bytes (the chunks word_chunks counts)
+    ascii: dict[bytes, int]   # the ASCII stopwords of two letters or more, as bytes (word_chunks' chunks)
     codes: list[tuple[tuple[str, int], ...]]  # group -> (language, how many of its stoplists), in order
+    languages: list[str]      # every language, in a fixed order: the fields of ``packed``
+    packed: list[int]         # group -> how many stoplists of each language hold it, 32 bits a language
 
 
 @lru_cache(maxsize=1)
@@ -153,5 +166,10 @@ def _code_groups() -> _Groups:
     """:func:`stopwords`, with the words that belong to the same languages grouped."""
     ids: dict[tuple[str, ...], int] = {}
     words = {w: ids.setdefault(codes, len(ids)) for w, codes in stopwords().items()}
-    ascii_words = {w.encode("ascii"): g for w, g in words.items() if w.isascii()}
-    return _Groups(words, ascii_words, [tuple(Counter(codes).items()) for codes in ids])
+    # One-letter words never score (nor count): leaving them out saves testing the length.
+    ascii_words = {w.encode("ascii"): g for w, g in words.items() if w.isascii() and len(w) > 1}
+    codes = [tuple(Counter(group).items()) for group in ids]
+    languages = sorted({code for group in codes for code, _ in group})
+    field = {code: 32 * i for i, code in enumerate(languages)}
+    packed = [sum(times << field[code] for code, times in group) for group in codes]
+    return _Groups(words, ascii_words, codes, languages, packed)

@@ -137,6 +137,7 @@ def run_rules(doc: Document, config: Config, group: str = "") -> Document:
     skip = config.disable | (SKIP_AFTER_EXTRACTION if doc.source == "html" else frozenset())
     block_rules = [(rule_id(r), r) for r in BLOCK_RULES if rule_id(r) not in skip]
     current, lang, judged_lang = doc.lines, doc.lang, None
+    shapes = blocks.Shapes()  # line features, kept across rounds (line text never changes)
     for _ in range(MAX_ROUNDS):
         lex = load(lang)
         changed = False
@@ -147,16 +148,15 @@ def run_rules(doc: Document, config: Config, group: str = "") -> Document:
                 for line, detail in learned.frequent_line(doc, config.model, group):
                     changed |= mark(line, "learned.frequent_line", detail)
             judged_lang = lang
-        shapes = blocks.Shapes(stoplist(lang))
+        shapes.use(stoplist(lang))
         for rid, rule in block_rules:
             view = blocks.View(current, shapes)
             for i, detail in rule(view, lex):
                 changed |= mark(view.lines[i], rid, detail)
-        current = [line for line in current if line.removal is None]
-        new_lang = config.lang or detect("\n".join(line.text for line in current))
-        if not changed and new_lang == lang:
+        if not changed:  # the same lines as the round before: the same language, a fixed point
             break
-        lang = new_lang
+        current = [line for line in current if line.removal is None]
+        lang = config.lang or detect("\n".join(line.text for line in current))
     doc.lang = lang
     return doc
 
