@@ -1,7 +1,7 @@
 """Throughput of cleaner against its reference points, measured in one run (``make bench``).
 
-On one machine, in one process, on the same inputs, rounds interleaved so that a
-burst of load elsewhere hits every contender alike:
+On one machine, in one process, on the same inputs, in CPU time, the contenders
+taking turns document by document so that load elsewhere hits every contender alike:
 
 * ``cleaner`` end to end (bytes in: decode, repair, normalise, every rule) on the
   stored corpus and on ``../shared/bench/*/page`` and ``box`` dumps;
@@ -76,27 +76,42 @@ def sample(paths: list[Path], every: int) -> list[Path]:
     return paths[::every] if every > 1 else paths
 
 
-def timed(fn: Callable[[Any], Any], items: Sequence[Any]) -> float:
-    gc.collect()
-    start = time.perf_counter()
-    for item in items:
-        fn(item)
-    return time.perf_counter() - start
-
-
 def race(contenders: dict[str, tuple[Callable[[Any], Any], Sequence[Any]]], rounds: int,
-         label: str, warm_up: int = 3) -> dict[str, list[float]]:
-    """Seconds per round of each contender, rounds interleaved (A B C, A B C, ...).
+         label: str, warm_up: int = 3, every_order: bool = False) -> dict[str, list[float]]:
+    """CPU seconds per round of each contender.
 
-    ``warm_up`` items of each go through first, untimed: imports, lexicons, regexes.
+    Within a round the contenders take turns document by document, and each turn
+    is timed in CPU time of this process (``time.process_time``): load elsewhere
+    on the machine stretches wall time, and a burst of it or a drift of the clock
+    would otherwise favour whoever ran at the quiet moment. Who goes first on a
+    document rotates (A B C, then B C A, then C A B): whoever handles a document
+    second finds it warm (the CPU caches, trafilatura's own caches: on the bench's
+    HTML a second ``trafilatura.extract`` of the page just extracted takes a
+    quarter less time). With ``every_order`` each document goes through every
+    rotation (A B, then B A), so that every contender meets it first and later
+    equally often, whatever the documents' sizes. ``warm_up`` items of each go
+    through first, untimed: imports, lexicons, regexes.
     """
-    times: dict[str, list[float]] = {name: [] for name in contenders}
+    names = list(contenders)
+    n_items = len(next(iter(contenders.values()))[1])
+    assert all(len(items) == n_items for _, items in contenders.values()), "contenders share the inputs"
     for fn, items in contenders.values():
         for item in items[:warm_up]:
             fn(item)
+    times: dict[str, list[float]] = {name: [] for name in names}
+    clock = time.process_time
     for r in range(rounds):
-        for name, (fn, items) in contenders.items():
-            times[name].append(timed(fn, items))
+        spent = dict.fromkeys(names, 0.0)
+        gc.collect()
+        for k in range(n_items):
+            shifts = range(len(names)) if every_order else [k % len(names)]
+            for name in [name for shift in shifts for name in names[shift:] + names[:shift]]:
+                fn, items = contenders[name]
+                start = clock()
+                fn(items[k])
+                spent[name] += clock() - start
+        for name in names:
+            times[name].append(spent[name])
         summary = ", ".join(f"{n} {t[-1]:.2f}s" for n, t in times.items())
         print(f"  {label} round {r + 1}/{rounds}: {summary}", file=sys.stderr)
     return times
@@ -210,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
         t = race({
             "cleaner_html": (html_cleaner.clean, pages),
             "trafilatura.extract": (lambda page: trafilatura.extract(page, **TRAFILATURA_OPTIONS), pages),
-        }, args.html_rounds, "html")
+        }, args.html_rounds, "html", every_order=True)
         entry = {"docs": len(pages), "mb": round(n / 1e6, 3)}
         entry.update({name: stats(secs, n, len(pages)) for name, secs in t.items()})
         results["sets"]["html"] = entry
