@@ -20,7 +20,7 @@ from itertools import accumulate
 
 import ftfy
 from ftfy.badness import BADNESS_RE, is_bad
-from ftfy.chardata import CONTROL_CHARS
+from ftfy.chardata import CONTROL_CHARS, HTML_ENTITY_RE
 
 from .document import Repair
 
@@ -40,13 +40,15 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
     explain=True,
 )
 
-# Everything besides mojibake that an ftfy fixer above can act on: entities,
+# Everything besides mojibake that an ftfy fixer above can act on: entities (an "&"
+# starting what ftfy's own entity pattern matches: "Terms & Conditions" holds none),
 # C0/C1 controls and escapes, line/paragraph separators, surrogates, and the
 # invisible format characters ftfy.fixes.remove_control_chars deletes.
 # ftfy's own table of the characters remove_control_chars deletes (U+FEFF among them) is
 # added, so that a newer ftfy deleting more characters still finds them actionable.
+assert HTML_ENTITY_RE.pattern.startswith("&"), HTML_ENTITY_RE.pattern
 _ACTIONABLE = re.compile(
-    "[&\x00-\x08\x0b-\x1f\x7f-\x9f\u0085\u2028\u2029\ud800-\udfff"
+    f"&(?={HTML_ENTITY_RE.pattern[1:]})|[\x00-\x08\x0b-\x1f\x7f-\x9f\u0085\u2028\u2029\ud800-\udfff"
     "\u206a-\u206f\ufeff\ufff9-\ufffc\U0001d173-\U0001d17a\U000e0000-\U000e007f"
     + "".join(re.escape(chr(c)) for c in sorted(CONTROL_CHARS)) + "]"
 )
