@@ -166,11 +166,17 @@ def symbols_only(f: Facts, lex: Lexicon) -> str | None:
 
 
 _COUNTER = re.compile(r"^0( 0)*$")
+#: What a table cell or a data row has and a counter has not: a percentage, an amount,
+#: a decimal fraction, a negative number, a column rule.
+_DATA_VALUE = re.compile(r"[%‰$€£¥₹₽]|\d\.\d|(?:^|[\s(])[-−–]\s?\d|[|│┃]")
 
 
 @gate("zero", "counters")
 def counter(f: Facts, lex: Lexicon) -> str | None:
     """Numbers alone ("(618)", "1 / 23") or a counter phrase ("Image 1 of 23", "5 min read").
+
+    Numbers that are values (a percentage, an amount, a decimal fraction, a
+    negative number, a table row) are data, not counters: they stay.
 
     >>> counter(facts("1 / 23"), None)
     'numbers only'
@@ -178,9 +184,11 @@ def counter(f: Facts, lex: Lexicon) -> str | None:
     "phrase 'image 0 of 0' (counters)"
     >>> counter(facts("In 2019, 40 people came."), None) is None
     True
+    >>> [counter(facts(t), None) for t in ("40%", "$8,639", "4.3333", "-0.757", "2 │ 7.41")]
+    [None, None, None, None, None]
     """
     if _COUNTER.match(f.key):
-        return "numbers only"
+        return None if _DATA_VALUE.search(f.text) else "numbers only"
     return f.category("counters")
 
 
@@ -207,15 +215,21 @@ def timestamp(f: Facts, lex: Lexicon) -> str | None:
     """
     if f.n_words > 20:
         return None
-    if _is_datetime(f.key, lex):
+    if _is_datetime(f.key, lex, f.text):
         return f"date/time: {f.text}"
     head, tail = _split_author(f.text, lex)
-    if tail and _is_datetime(key(head), lex) and _is_name(tail):
+    if tail and _is_datetime(key(head), lex, head) and _is_name(tail):
         return f"date/time and author: {f.text}"
     return None
 
 
-def _is_datetime(line_key: str, lex: Lexicon) -> bool:
+def _is_datetime(line_key: str, lex: Lexicon, text: str) -> bool:
+    """Is the line (``text``, its ``key``) a date and/or time and nothing else?
+
+    >>> from cleaner.lexicon import load
+    >>> [_is_datetime(key(t), load("en"), t) for t in ("14.08.2020 11:21", "2020-08-14", "2 │ -0.757 │ 12")]
+    [True, True, False]
+    """
     tokens = _TOKENS.findall(line_key)
     if len(tokens) < 2 or len(tokens) > 16 or not any(t.isdigit() for t in tokens):
         return False
@@ -223,8 +237,14 @@ def _is_datetime(line_key: str, lex: Lexicon) -> bool:
     named = [t for t in tokens if not t.isdigit()]
     if any(t not in vocab for t in named):
         return False
-    # Numbers alone are a date only in a date shape (2020-08-14, 14.08.2020, 11:21).
-    return bool(named) or len(tokens) >= 3
+    # Numbers alone are a date only in date and time shapes (2020-08-14, 14.08.2020, 11:21),
+    # not a row of figures.
+    return bool(named) or not _DIGIT.search(_NUMERIC_DATETIME.sub(" ", text))
+
+
+#: A numeric date (day, month and year with one separator) or a time of day.
+_NUMERIC_DATETIME = re.compile(r"\d{1,4}([-./])\d{1,2}\1\d{1,4}|\d{1,2}:\d{2}(?::\d{2})?")
+_DIGIT = re.compile(r"\d")
 
 
 def _split_author(text: str, lex: Lexicon) -> tuple[str, str]:
