@@ -25,8 +25,10 @@ class Shapes:
     """Per-line features of one document, computed once: line text never changes,
     however many rules and passes look at it (only removals do)."""
 
-    def __init__(self, stopwords: frozenset[str] = frozenset()):
+    def __init__(self, stopwords: frozenset[str] = frozenset(), title: str | None = None):
         self.stopwords = stopwords
+        #: The key of the page's title where the input said it (HTML metadata), else ``None``.
+        self.title_key = key(title) or None if title else None
         self._prose: dict[int, bool] = {}
         self._weight: dict[int, float] = {}
         self._frame: tuple[list[Line], int, list[Line], list[bool]] | None = None
@@ -205,11 +207,24 @@ def headline(view: View, lex: Lexicon) -> Iterator[Hit]:
     of an FAQ-like text). In-body headings (below the first paragraph) are never touched. ``--disable blocks.headline``
     keeps it in the text.
 
+    Where the page names its title (HTML input: trafilatura reads it from the
+    metadata), the headline is a line that is that title, and nothing else: the
+    extracted text holds no menus above the body, and the title-like lines it has
+    there are the article's own (a list, a table, a paragraph broken at each link).
+
     >>> from cleaner.document import Line
     >>> body = Line(2, "The minister said the talks would continue next week in Geneva.")
     >>> list(headline(View([Line(1, "Talks To Resume In Geneva"), body]), None))
     [(0, 'headline above the body')]
+    >>> shapes = Shapes(title="Talks to resume in Geneva")
+    >>> list(headline(View([Line(1, "Talks To Resume In Geneva"), Line(2, "October 1: Opening Session Held"), body], shapes), None))
+    [(0, 'the page title')]
     """
+    if view.shapes.title_key is not None:
+        for i, line in enumerate(view.lines):
+            if line.removal is None and key(line.text) == view.shapes.title_key:
+                yield i, "the page title"
+        return
     for i in reversed(view.before_body()):
         text = view.lines[i].text
         if title_like(text) and word_count(text) >= 3 and not text.endswith("?"):

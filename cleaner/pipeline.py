@@ -137,7 +137,8 @@ def run_rules(doc: Document, config: Config, group: str = "") -> Document:
     skip = config.disable | (SKIP_AFTER_EXTRACTION if doc.source == "html" else frozenset())
     block_rules = [(rule_id(r), r) for r in BLOCK_RULES if rule_id(r) not in skip]
     current, lang, judged_lang = doc.lines, doc.lang, None
-    shapes = blocks.Shapes()  # line features, kept across rounds (line text never changes)
+    # Line features, kept across rounds (line text never changes), and the title the page names.
+    shapes = blocks.Shapes(title=doc.extra.get("title") if doc.source == "html" else None)
     for _ in range(MAX_ROUNDS):
         lex = load(lang)
         changed = False
