@@ -156,7 +156,8 @@ def related_links(view: View, lex: Lexicon) -> Iterator[Hit]:
     removed chrome (a "Related" heading, a series label) or be mostly in Title
     Case. A poem or list ending an article has lines ending in punctuation, or
     lower-case words, and stays; so does a list the body announces with a colon,
-    and a list of data (most lines holding a number: dates, scores, rankings).
+    a list of data (most lines holding a number: dates, scores, rankings) and the
+    rows of a table.
 
     >>> from cleaner.document import Line, Removal
     >>> body = Line(1, "The minister said the talks would continue next week in Geneva.")
@@ -175,7 +176,8 @@ def related_links(view: View, lex: Lexicon) -> Iterator[Hit]:
         return
     if not all(title_like(view.lines[i].text) or _stray(view.lines[i].text) for i in tail):
         return
-    if view.lines[view.body_end].text.endswith(":") or _data_list(view.lines[i].text for i in tail):
+    if view.lines[view.body_end].text.endswith(":") or _data_list(view.lines[i].text for i in tail) \
+            or _table_rows(view.lines[i].text for i in tail):
         return
     titled = sum(capitalised_ratio(view.lines[i].text) >= 0.6 for i in tail) / len(tail)
     if titled < 0.6 and not _introduced(view, tail[0], lex):
@@ -190,6 +192,21 @@ _NUMBER = re.compile(r"\d")
 def _stray(text: str) -> bool:
     """A word or two of leftover furniture ("Advertise", "Careers") among the links."""
     return word_count(text) <= 2 and not ends_sentence(text)
+
+
+def _table_row(text: str) -> bool:
+    """Is the line a row of a table, "| cell | cell |", as tables are dumped?
+
+    >>> _table_row("| Origami | Fold a dog |"), _table_row("Home | About"), _table_row("|")
+    (True, False, False)
+    """
+    return text.startswith("|") and text.endswith("|") and text.count("|") >= 3
+
+
+def _table_rows(texts: Iterable[str]) -> bool:
+    """Are most lines rows of a table?"""
+    texts = list(texts)
+    return sum(map(_table_row, texts)) * 2 > len(texts)
 
 
 def _data_list(texts: Iterable[str]) -> bool:
@@ -297,7 +314,7 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
     Prose counts its words; a short sentence counts half. A line of one to three
     words (menu items, buttons) counts clearly against, unless it ends like a
     sentence or opens with a quote mark (dialogue); a longer title-like line (a heading, a list item, a headline) slightly
-    against; a line of data (a table row: every fifth word a number) and anything
+    against; a line of data (a row of a table, or every fifth word a number) and anything
     else (a line ending in a comma) is neutral. A leading bullet is ignored.
     Where the language has a stoplist, stopword-rich lines lean in and
     stopword-poor lines lean out (jusText's observation: running text is full of
@@ -305,8 +322,8 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
 
     >>> line_weight("The committee met on Tuesday to discuss the budget for next year.")
     12.0
-    >>> line_weight("Pricing"), line_weight("Draw up a budget")
-    (-1.5, -0.5)
+    >>> line_weight("Pricing"), line_weight("Draw up a budget"), line_weight("| Term | Meaning |")
+    (-1.5, -0.5, 0.0)
     >>> from cleaner.lang import stoplist
     >>> line_weight("Draw up a budget", stoplist("en")) > line_weight("Lead Generation Tools For Sales", stoplist("en"))
     True
@@ -318,6 +335,8 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
     text = stripped
     if is_prose(text, n):
         weight = float(n)
+    elif _table_row(text):
+        return 0.0  # a row of a table: data, not chrome
     elif n >= 4 and ends_sentence(text):
         weight = n / 2
     elif n <= 3:
