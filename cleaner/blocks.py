@@ -367,20 +367,43 @@ def main_text(view: View, lex: Lexicon) -> Iterator[Hit]:
             yield i, f"{'before' if n < start else 'after'} the main text ({span})"
 
 
-#: Removed lines that close an article: what follows them is another page's business.
-END_MARKERS = frozenset({"lines.related_heading", "lines.comment_controls", "lines.tag_line", "blocks.tag_list"})
-#: Share of the text's prose words that must stand before an end marker for it to close the text.
+#: Removed lines that close an article: what follows them is another page's business. Share rows,
+#: newsletter prompts and cookie banners stand at the foot of an article as often as related headings do.
+END_MARKERS = frozenset({"lines.related_heading", "lines.comment_controls", "lines.tag_line", "blocks.tag_list",
+                         "lines.share_buttons", "lines.newsletter_prompt", "lines.cookie_notice"})
+#: Share of the text's prose words that must stand before an end marker for it to close the text...
 END_SHARE = 0.75
+#: ...or before a block of at least END_BLOCK removed lines holding one (a share row, a related heading
+#: with its furniture): a wall of chrome is a surer end than one stray button.
+END_BLOCK_SHARE = 0.5
+END_BLOCK = 2
 
 
 def _cut_at_end_marker(view: View, kept: list[int], weights: list[float], start: int, end: int) -> int:
     """The last index (into ``kept``) of the text once an end marker closes it.
 
-    An end marker is a removed related-links or comments heading or tag line with
-    at least :data:`END_SHARE` of the text's prose above it, and below it, up to the
-    end of the text, teasers rather than paragraphs: at least a third of the lines
-    headline-shaped and no two prose lines in a row. Paragraphs going on after an
-    inline "Related" box stay.
+    An end marker is a removed related-links or comments heading, tag line, share row,
+    newsletter prompt or cookie banner (:data:`END_MARKERS`) with at least
+    :data:`END_SHARE` of the text's prose above it (:data:`END_BLOCK_SHARE` when it stands
+    in a block of :data:`END_BLOCK` removed lines), and below it, up to the end of the
+    text, teasers rather than paragraphs: at least a third of the lines headline-shaped
+    and no two prose lines in a row (with nothing but blank lines between them: a
+    teaser's summary stands under its headline, a comment under its author and above
+    its "Reply"). Paragraphs going on after an inline "Related" box or share row stay.
+
+    >>> from cleaner.document import Line, Removal
+    >>> para = "The minister said the talks would continue next week in Geneva, officials added."
+    >>> share = Removal("lines.share_buttons", "")
+    >>> lines = [Line(1, para), Line(2, para), Line(3, "Share", share), Line(4, "Facebook", share),
+    ...          Line(5, "Rail Strike Called Off"), Line(6, "Unions and the operator reached a deal late on Sunday night."),
+    ...          Line(7, "Harbour Festival Returns"), Line(8, "The festival will run for three days in August, with music.")]
+    >>> view = View(lines)
+    >>> kept = [0, 1, 4, 5, 6, 7]
+    >>> _cut_at_end_marker(view, kept, [12.0, 12.0, -0.5, 10.0, -0.5, 11.0], 0, 5)
+    1
+    >>> lines[5], lines[6] = Line(6, para), Line(7, para)  # paragraphs go on: the share row closes nothing
+    >>> _cut_at_end_marker(View(lines), kept, [12.0, 12.0, -0.5, 12.0, 12.0, 11.0], 0, 5)
+    5
     """
     prose = [max(weights[n], 0.0) if view.prose[kept[n]] else 0.0 for n in range(start, end + 1)]
     total = sum(prose)
@@ -389,15 +412,18 @@ def _cut_at_end_marker(view: View, kept: list[int], weights: list[float], start:
     before = 0.0
     for n in range(start, end):
         before += prose[n - start]
-        if before < END_SHARE * total:
+        if before < END_BLOCK_SHARE * total:
             continue
-        if any(view.lines[j].removal is not None and view.lines[j].removal.rule in END_MARKERS
-               for j in range(kept[n] + 1, kept[n + 1])):
-            rest = [kept[m] for m in range(n + 1, end + 1)]
-            teasers = 3 * sum(title_like(view.lines[i].text) for i in rest) >= len(rest)
-            paragraphs = any(view.prose[a] and view.prose[b] for a, b in zip(rest, rest[1:]))
-            if teasers and not paragraphs:
-                return n
+        gap = range(kept[n] + 1, kept[n + 1])
+        if not any(view.lines[j].removal is not None and view.lines[j].removal.rule in END_MARKERS for j in gap):
+            continue
+        if before < END_SHARE * total and len(gap) < END_BLOCK:
+            continue
+        rest = [kept[m] for m in range(n + 1, end + 1)]
+        teasers = 3 * sum(title_like(view.lines[i].text) for i in rest) >= len(rest)
+        paragraphs = any(view.prose[a] and view.prose[b] for a, b in zip(rest, rest[1:]) if b == a + 1)
+        if teasers and not paragraphs:
+            return n
     return end
 
 
