@@ -368,9 +368,11 @@ def main_text(view: View, lex: Lexicon) -> Iterator[Hit]:
 
 
 #: Removed lines that close an article: what follows them is another page's business. Share rows,
-#: newsletter prompts and cookie banners stand at the foot of an article as often as related headings do.
+#: newsletter prompts, cookie banners, the author's line and the legal footer stand at the foot of an
+#: article as often as related headings do.
 END_MARKERS = frozenset({"lines.related_heading", "lines.comment_controls", "lines.tag_line", "blocks.tag_list",
-                         "lines.share_buttons", "lines.newsletter_prompt", "lines.cookie_notice"})
+                         "lines.share_buttons", "lines.newsletter_prompt", "lines.cookie_notice", "lines.byline",
+                         "lines.legal_footer"})
 #: Share of the text's prose words that must stand before an end marker for it to close the text...
 END_SHARE = 0.75
 #: ...or before a block of at least END_BLOCK removed lines holding one (a share row, a related heading
@@ -383,7 +385,7 @@ def _cut_at_end_marker(view: View, kept: list[int], weights: list[float], start:
     """The last index (into ``kept``) of the text once an end marker closes it.
 
     An end marker is a removed related-links or comments heading, tag line, share row,
-    newsletter prompt or cookie banner (:data:`END_MARKERS`) with at least
+    newsletter prompt, cookie banner, byline or legal footer (:data:`END_MARKERS`) with at least
     :data:`END_SHARE` of the text's prose above it (:data:`END_BLOCK_SHARE` when it stands
     in a block of :data:`END_BLOCK` removed lines), and below it, up to the end of the
     text, teasers rather than paragraphs: at least a third of the lines headline-shaped
