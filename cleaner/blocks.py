@@ -251,6 +251,82 @@ def comment_section(view: View, lex: Lexicon) -> Iterator[Hit]:
             return
 
 
+def author_bio(view: View, lex: Lexicon) -> Iterator[Hit]:
+    """Below the article, an author box: the author's name on a line, then a paragraph on their work.
+
+    The paragraph is a kept prose line below at least :data:`BIO_AFTER` prose lines
+    of the body. A name line stands at most :data:`BIO_GAP` lines above it (a role
+    line such as "Staff Writer" may stand between): two to five words, all
+    capitalised, no digit, no comma or colon ("Source: Acme" is no name), no sentence ending ("Mara Quist", "About Mara Quist",
+    "By Mara Quist"). The paragraph names the person (the name line's first or last
+    word) within its first :data:`BIO_NAME_WORDS` words and says what they do with a
+    word of ``words/bio.txt`` ("writer", "editor", "Redakteurin") within its first
+    :data:`BIO_ROLE_WORDS`. No paragraph may follow it directly, nor two paragraphs in a
+    row further down (a profile of a writer inside an article goes on with more text). The name line, the lines between
+    and the paragraph go. A paragraph about someone who is no writer ("Dr Jane Roe is
+    a nurse at ...") stays.
+
+    >>> from cleaner.document import Line
+    >>> from cleaner.lexicon import load
+    >>> body = [Line(n, "The minister said the talks would continue next week in Geneva.") for n in (1, 2, 3)]
+    >>> bio = Line(5, "Mara Quist is a staff writer covering transport and the islands for the Post.")
+    >>> [i for i, _ in author_bio(View([*body, Line(4, "Mara Quist"), bio]), load("en"))]
+    [3, 4]
+    >>> nurse = Line(5, "Mara Quist is a nurse who has worked on the island ward for twenty years.")
+    >>> list(author_bio(View([*body, Line(4, "Mara Quist"), nurse]), load("en")))
+    []
+    """
+    roles = lex.words("bio") if lex is not None else frozenset()
+    if not roles:
+        return
+    seen = 0
+    for i in range(len(view.lines)):
+        if not (view.prose[i] and view.kept(i)):
+            continue
+        seen += 1
+        if seen <= BIO_AFTER:
+            continue
+        name = next((j for j in range(i - 1, max(i - 1 - BIO_GAP, -1), -1) if _name_line(view.lines[j].text)), None)
+        if name is None:
+            continue
+        words = [w.strip(".,;:!?()\"'“”’") for w in view.lines[i].text.split()]
+        names = view.lines[name].text.split()
+        if not {names[0], names[-1]} & set(words[:BIO_NAME_WORDS]):
+            continue
+        role = next((w for w in words[:BIO_ROLE_WORDS] if key(w) in roles), None)
+        if role is None or _paragraphs_follow(view, i):
+            continue
+        for j in range(name, i + 1):
+            if view.kept(j):
+                yield j, f"author box of '{view.lines[name].text}' ({role})"
+
+
+def _paragraphs_follow(view: View, i: int) -> bool:
+    """Does running text go on below line ``i``: a kept prose line right after it, or two kept
+    prose lines in a row (nothing but blank lines between) further down?"""
+    if i + 1 < len(view.lines) and view.prose[i + 1] and view.kept(i + 1):
+        return True
+    return any(view.prose[a] and view.prose[a + 1] and view.kept(a) and view.kept(a + 1)
+               for a in range(i + 1, len(view.lines) - 1))
+
+
+_LIST_MARKS = re.compile(r"[,:;|]")
+#: Prose lines of the body that must stand above an author box.
+BIO_AFTER = 3
+#: How far (non-blank lines) above the paragraph its name line may stand.
+BIO_GAP = 3
+#: The paragraph names the person within this many words, and says what they do within BIO_ROLE_WORDS.
+BIO_NAME_WORDS = 12
+BIO_ROLE_WORDS = 30
+
+
+def _name_line(text: str) -> bool:
+    """A person's name on its own line: two to five capitalised words, no digit, comma, colon or sentence ending."""
+    n = word_count(text)
+    return 2 <= n <= 5 and not _NUMBER.search(text) and not ends_sentence(text) and not _LIST_MARKS.search(text) and all(
+        w[:1].isupper() for w in text.split())
+
+
 def _starts_with_any(line_key: str, phrases: frozenset[str]) -> bool:
     words = line_key.split()
     return any(" ".join(words[:n]) in phrases for n in (1, 2, 3, 4))
@@ -368,11 +444,11 @@ def main_text(view: View, lex: Lexicon) -> Iterator[Hit]:
 
 
 #: Removed lines that close an article: what follows them is another page's business. Share rows,
-#: newsletter prompts, cookie banners, the author's line and the legal footer stand at the foot of an
+#: newsletter prompts, cookie banners, the author's line or box and the legal footer stand at the foot of an
 #: article as often as related headings do.
 END_MARKERS = frozenset({"lines.related_heading", "lines.comment_controls", "lines.tag_line", "blocks.tag_list",
                          "lines.share_buttons", "lines.newsletter_prompt", "lines.cookie_notice", "lines.byline",
-                         "lines.legal_footer"})
+                         "lines.legal_footer", "blocks.author_bio"})
 #: Share of the text's prose words that must stand before an end marker for it to close the text...
 END_SHARE = 0.75
 #: ...or before a block of at least END_BLOCK removed lines holding one (a share row, a related heading
@@ -385,7 +461,7 @@ def _cut_at_end_marker(view: View, kept: list[int], weights: list[float], start:
     """The last index (into ``kept``) of the text once an end marker closes it.
 
     An end marker is a removed related-links or comments heading, tag line, share row,
-    newsletter prompt, cookie banner, byline or legal footer (:data:`END_MARKERS`) with at least
+    newsletter prompt, cookie banner, byline, legal footer or author box (:data:`END_MARKERS`) with at least
     :data:`END_SHARE` of the text's prose above it (:data:`END_BLOCK_SHARE` when it stands
     in a block of :data:`END_BLOCK` removed lines), and below it, up to the end of the
     text, teasers rather than paragraphs: at least a third of the lines headline-shaped
