@@ -455,6 +455,10 @@ END_SHARE = 0.75
 #: with its furniture): a wall of chrome is a surer end than one stray button.
 END_BLOCK_SHARE = 0.5
 END_BLOCK = 2
+#: Behind a wall of at least END_WALL removed lines, paragraphs in a row only keep the text going when
+#: they start within the first END_WALL_CLEAR lines after it.
+END_WALL = 3
+END_WALL_CLEAR = 5
 
 
 def _cut_at_end_marker(view: View, kept: list[int], weights: list[float], start: int, end: int) -> int:
@@ -467,7 +471,10 @@ def _cut_at_end_marker(view: View, kept: list[int], weights: list[float], start:
     text, teasers rather than paragraphs: at least a third of the lines headline-shaped
     and no two prose lines in a row (with nothing but blank lines between them: a
     teaser's summary stands under its headline, a comment under its author and above
-    its "Reply"). Paragraphs going on after an inline "Related" box or share row stay.
+    its "Reply"). Behind a wall of :data:`END_WALL` removed lines, only two prose lines
+    in a row among the first :data:`END_WALL_CLEAR` lines count: an article goes on
+    at once, comments and other stories open with names, dates and headlines.
+    Paragraphs going on after an inline "Related" box or share row stay.
 
     >>> from cleaner.document import Line, Removal
     >>> para = "The minister said the talks would continue next week in Geneva, officials added."
@@ -499,7 +506,10 @@ def _cut_at_end_marker(view: View, kept: list[int], weights: list[float], start:
             continue
         rest = [kept[m] for m in range(n + 1, end + 1)]
         teasers = 3 * sum(title_like(view.lines[i].text) for i in rest) >= len(rest)
-        paragraphs = any(view.prose[a] and view.prose[b] for a, b in zip(rest, rest[1:]) if b == a + 1)
+        pair = next((k for k, (a, b) in enumerate(zip(rest, rest[1:])) if b == a + 1 and view.prose[a] and view.prose[b]),
+                    None)
+        # Behind a wall of chrome, paragraphs far down (comments, other stories) are not the article going on.
+        paragraphs = pair is not None and (len(gap) < END_WALL or pair < END_WALL_CLEAR)
         if teasers and not paragraphs:
             return n
     return end
