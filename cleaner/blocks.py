@@ -333,11 +333,27 @@ def _starts_with_any(line_key: str, phrases: frozenset[str]) -> bool:
 
 
 def _author_line(text: str, says: frozenset[str]) -> bool:
-    """ "Hanna Lund says:" - a short line ending in a 'says' word and a colon."""
-    if not text.endswith(":") or word_count(text) > 8:
+    """ "Hanna Lund says:" - a short line ending in a 'says' word and a colon; a longer one
+    when it holds the comment's date and reads as a name and a date, mostly capitalised
+    ("Hanna Lund on May 2, 2024 at 4:47 pm said:"), not as a sentence introducing a quote.
+
+    >>> says = frozenset({"says", "said"})
+    >>> _author_line("Hanna Lund says:", says), _author_line("Hanna Lund on May 2, 2024 at 4:47 pm said:", says)
+    (True, True)
+    >>> _author_line("At the meeting on 12 March 2024, the council leader said:", says)
+    False
+    """
+    n = word_count(text)
+    if not text.endswith(":") or n > AUTHOR_LINE_WORDS and not (
+            n <= AUTHOR_LINE_DATED_WORDS and _NUMBER.search(text) and capitalised_ratio(text) >= 0.5):
         return False
     words = key(text).split()
     return bool(words) and (words[-1] in says or " ".join(words[-2:]) in says)
+
+
+#: Words a comment's author line may have; with a date in it (a digit), AUTHOR_LINE_DATED_WORDS.
+AUTHOR_LINE_WORDS = 8
+AUTHOR_LINE_DATED_WORDS = 16
 
 
 def _introduced(view: View, first: int, lex: Lexicon) -> bool:
