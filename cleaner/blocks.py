@@ -290,17 +290,109 @@ def comment_section(view: View, lex: Lexicon) -> Iterator[Hit]:
             return
 
 
+def author_bio(view: View, lex: Lexicon) -> Iterator[Hit]:
+    """Below the article, an author box: the author's name on a line, then a paragraph on their work.
+
+    The paragraph is a kept prose line below at least :data:`BIO_AFTER` prose lines
+    of the body. A name line stands at most :data:`BIO_GAP` lines above it (a role
+    line such as "Staff Writer" may stand between): two to five words, all
+    capitalised, no digit, no comma or colon ("Source: Acme" is no name), no sentence ending ("Mara Quist", "About Mara Quist",
+    "By Mara Quist"). The paragraph names the person (the name line's first or last
+    word) within its first :data:`BIO_NAME_WORDS` words and says what they do with a
+    word of ``words/bio.txt`` ("writer", "editor", "Redakteurin") within its first
+    :data:`BIO_ROLE_WORDS`. No paragraph may follow it directly, nor two paragraphs in a
+    row further down (a profile of a writer inside an article goes on with more text). The name line, the lines between
+    and the paragraph go. A paragraph about someone who is no writer ("Dr Jane Roe is
+    a nurse at ...") stays.
+
+    >>> from cleaner.document import Line
+    >>> from cleaner.lexicon import load
+    >>> body = [Line(n, "The minister said the talks would continue next week in Geneva.") for n in (1, 2, 3)]
+    >>> bio = Line(5, "Mara Quist is a staff writer covering transport and the islands for the Post.")
+    >>> [i for i, _ in author_bio(View([*body, Line(4, "Mara Quist"), bio]), load("en"))]
+    [3, 4]
+    >>> nurse = Line(5, "Mara Quist is a nurse who has worked on the island ward for twenty years.")
+    >>> list(author_bio(View([*body, Line(4, "Mara Quist"), nurse]), load("en")))
+    []
+    """
+    roles = lex.words("bio") if lex is not None else frozenset()
+    if not roles:
+        return
+    seen = 0
+    for i in range(len(view.lines)):
+        if not (view.prose[i] and view.kept(i)):
+            continue
+        seen += 1
+        if seen <= BIO_AFTER:
+            continue
+        name = next((j for j in range(i - 1, max(i - 1 - BIO_GAP, -1), -1) if _name_line(view.lines[j].text)), None)
+        if name is None:
+            continue
+        words = [w.strip(".,;:!?()\"'“”’") for w in view.lines[i].text.split()]
+        names = view.lines[name].text.split()
+        if not {names[0], names[-1]} & set(words[:BIO_NAME_WORDS]):
+            continue
+        role = next((w for w in words[:BIO_ROLE_WORDS] if key(w) in roles), None)
+        if role is None or _paragraphs_follow(view, i):
+            continue
+        for j in range(name, i + 1):
+            if view.kept(j):
+                yield j, f"author box of '{view.lines[name].text}' ({role})"
+
+
+def _paragraphs_follow(view: View, i: int) -> bool:
+    """Does running text go on below line ``i``: a kept prose line right after it, or two kept
+    prose lines in a row (nothing but blank lines between) further down?"""
+    if i + 1 < len(view.lines) and view.prose[i + 1] and view.kept(i + 1):
+        return True
+    return any(view.prose[a] and view.prose[a + 1] and view.kept(a) and view.kept(a + 1)
+               for a in range(i + 1, len(view.lines) - 1))
+
+
+_LIST_MARKS = re.compile(r"[,:;|]")
+#: Prose lines of the body that must stand above an author box.
+BIO_AFTER = 3
+#: How far (non-blank lines) above the paragraph its name line may stand.
+BIO_GAP = 3
+#: The paragraph names the person within this many words, and says what they do within BIO_ROLE_WORDS.
+BIO_NAME_WORDS = 12
+BIO_ROLE_WORDS = 30
+
+
+def _name_line(text: str) -> bool:
+    """A person's name on its own line: two to five capitalised words, no digit, comma, colon or sentence ending."""
+    n = word_count(text)
+    return 2 <= n <= 5 and not _NUMBER.search(text) and not ends_sentence(text) and not _LIST_MARKS.search(text) and all(
+        w[:1].isupper() for w in text.split())
+
+
 def _starts_with_any(line_key: str, phrases: frozenset[str]) -> bool:
     words = line_key.split()
     return any(" ".join(words[:n]) in phrases for n in (1, 2, 3, 4))
 
 
 def _author_line(text: str, says: frozenset[str]) -> bool:
-    """ "Hanna Lund says:" - a short line ending in a 'says' word and a colon."""
-    if not text.endswith(":") or word_count(text) > 8:
+    """ "Hanna Lund says:" - a short line ending in a 'says' word and a colon; a longer one
+    when it holds the comment's date and reads as a name and a date, mostly capitalised
+    ("Hanna Lund on May 2, 2024 at 4:47 pm said:"), not as a sentence introducing a quote.
+
+    >>> says = frozenset({"says", "said"})
+    >>> _author_line("Hanna Lund says:", says), _author_line("Hanna Lund on May 2, 2024 at 4:47 pm said:", says)
+    (True, True)
+    >>> _author_line("At the meeting on 12 March 2024, the council leader said:", says)
+    False
+    """
+    n = word_count(text)
+    if not text.endswith(":") or n > AUTHOR_LINE_WORDS and not (
+            n <= AUTHOR_LINE_DATED_WORDS and _NUMBER.search(text) and capitalised_ratio(text) >= 0.5):
         return False
     words = key(text).split()
     return bool(words) and (words[-1] in says or " ".join(words[-2:]) in says)
+
+
+#: Words a comment's author line may have; with a date in it (a digit), AUTHOR_LINE_DATED_WORDS.
+AUTHOR_LINE_WORDS = 8
+AUTHOR_LINE_DATED_WORDS = 16
 
 
 def _introduced(view: View, first: int, lex: Lexicon) -> bool:
@@ -408,20 +500,52 @@ def main_text(view: View, lex: Lexicon) -> Iterator[Hit]:
             yield i, f"{'before' if n < start else 'after'} the main text ({span})"
 
 
-#: Removed lines that close an article: what follows them is another page's business.
-END_MARKERS = frozenset({"lines.related_heading", "lines.comment_controls", "lines.tag_line", "blocks.tag_list"})
-#: Share of the text's prose words that must stand before an end marker for it to close the text.
+#: Removed lines that close an article: what follows them is another page's business. Share rows,
+#: newsletter prompts, cookie banners, the author's line or box and the legal footer stand at the foot of an
+#: article as often as related headings do.
+END_MARKERS = frozenset({"lines.related_heading", "lines.comment_controls", "lines.tag_line", "blocks.tag_list",
+                         "lines.share_buttons", "lines.newsletter_prompt", "lines.cookie_notice", "lines.byline",
+                         "lines.legal_footer", "blocks.author_bio"})
+#: Share of the text's prose words that must stand before an end marker for it to close the text...
 END_SHARE = 0.75
+#: ...or before a block of at least END_BLOCK removed lines holding one (a share row, a related heading
+#: with its furniture): a wall of chrome is a surer end than one stray button.
+END_BLOCK_SHARE = 0.5
+END_BLOCK = 2
+#: Behind a wall of at least END_WALL removed lines, paragraphs in a row only keep the text going when
+#: they start within the first END_WALL_CLEAR lines after it.
+END_WALL = 3
+END_WALL_CLEAR = 5
 
 
 def _cut_at_end_marker(view: View, kept: list[int], weights: list[float], start: int, end: int) -> int:
     """The last index (into ``kept``) of the text once an end marker closes it.
 
-    An end marker is a removed related-links or comments heading or tag line with
-    at least :data:`END_SHARE` of the text's prose above it, and below it, up to the
-    end of the text, teasers rather than paragraphs: at least a third of the lines
-    headline-shaped and no two prose lines in a row. Paragraphs going on after an
-    inline "Related" box stay.
+    An end marker is a removed related-links or comments heading, tag line, share row,
+    newsletter prompt, cookie banner, byline, legal footer or author box (:data:`END_MARKERS`) with at least
+    :data:`END_SHARE` of the text's prose above it (:data:`END_BLOCK_SHARE` when it stands
+    in a block of :data:`END_BLOCK` removed lines), and below it, up to the end of the
+    text, teasers rather than paragraphs: at least a third of the lines headline-shaped
+    and no two prose lines in a row (with nothing but blank lines between them: a
+    teaser's summary stands under its headline, a comment under its author and above
+    its "Reply"). Behind a wall of :data:`END_WALL` removed lines, only two prose lines
+    in a row among the first :data:`END_WALL_CLEAR` lines count: an article goes on
+    at once, comments and other stories open with names, dates and headlines.
+    Paragraphs going on after an inline "Related" box or share row stay.
+
+    >>> from cleaner.document import Line, Removal
+    >>> para = "The minister said the talks would continue next week in Geneva, officials added."
+    >>> share = Removal("lines.share_buttons", "")
+    >>> lines = [Line(1, para), Line(2, para), Line(3, "Share", share), Line(4, "Facebook", share),
+    ...          Line(5, "Rail Strike Called Off"), Line(6, "Unions and the operator reached a deal late on Sunday night."),
+    ...          Line(7, "Harbour Festival Returns"), Line(8, "The festival will run for three days in August, with music.")]
+    >>> view = View(lines)
+    >>> kept = [0, 1, 4, 5, 6, 7]
+    >>> _cut_at_end_marker(view, kept, [12.0, 12.0, -0.5, 10.0, -0.5, 11.0], 0, 5)
+    1
+    >>> lines[5], lines[6] = Line(6, para), Line(7, para)  # paragraphs go on: the share row closes nothing
+    >>> _cut_at_end_marker(View(lines), kept, [12.0, 12.0, -0.5, 12.0, 12.0, 11.0], 0, 5)
+    5
     """
     prose = [max(weights[n], 0.0) if view.prose[kept[n]] else 0.0 for n in range(start, end + 1)]
     total = sum(prose)
@@ -430,15 +554,21 @@ def _cut_at_end_marker(view: View, kept: list[int], weights: list[float], start:
     before = 0.0
     for n in range(start, end):
         before += prose[n - start]
-        if before < END_SHARE * total:
+        if before < END_BLOCK_SHARE * total:
             continue
-        if any(view.lines[j].removal is not None and view.lines[j].removal.rule in END_MARKERS
-               for j in range(kept[n] + 1, kept[n + 1])):
-            rest = [kept[m] for m in range(n + 1, end + 1)]
-            teasers = 3 * sum(title_like(view.lines[i].text) for i in rest) >= len(rest)
-            paragraphs = any(view.prose[a] and view.prose[b] for a, b in zip(rest, rest[1:]))
-            if teasers and not paragraphs:
-                return n
+        gap = range(kept[n] + 1, kept[n + 1])
+        if not any(view.lines[j].removal is not None and view.lines[j].removal.rule in END_MARKERS for j in gap):
+            continue
+        if before < END_SHARE * total and len(gap) < END_BLOCK:
+            continue
+        rest = [kept[m] for m in range(n + 1, end + 1)]
+        teasers = 3 * sum(title_like(view.lines[i].text) for i in rest) >= len(rest)
+        pair = next((k for k, (a, b) in enumerate(zip(rest, rest[1:])) if b == a + 1 and view.prose[a] and view.prose[b]),
+                    None)
+        # Behind a wall of chrome, paragraphs far down (comments, other stories) are not the article going on.
+        paragraphs = pair is not None and (len(gap) < END_WALL or pair < END_WALL_CLEAR)
+        if teasers and not paragraphs:
+            return n
     return end
 
 

@@ -56,6 +56,7 @@ BLOCK_RULES: tuple[Callable[[blocks.View, Lexicon], Iterable[tuple[int, str]]], 
     blocks.tag_list,
     blocks.related_links,
     blocks.headline,
+    blocks.author_bio,
     blocks.main_text,
 )
 
