@@ -359,8 +359,14 @@ BIO_NAME_WORDS = 12
 BIO_ROLE_WORDS = 30
 
 
+#: Longer than this, a line is no name of two to five words (the longest names run to about 60).
+NAME_LINE_CHARS = 80
+
+
 def _name_line(text: str) -> bool:
     """A person's name on its own line: two to five capitalised words, no digit, comma, colon or sentence ending."""
+    if len(text) > NAME_LINE_CHARS or not text[:1].isupper():  # most lines: no need to count words
+        return False
     n = word_count(text)
     return 2 <= n <= 5 and not _NUMBER.search(text) and not ends_sentence(text) and not _LIST_MARKS.search(text) and all(
         w[:1].isupper() for w in text.split())
