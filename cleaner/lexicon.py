@@ -9,9 +9,10 @@ remove nothing by themselves.
 File format: ``#`` starts a comment; each other line is a phrase, matched on the
 whole line after :func:`cleaner.text.key` (casefold, digits to ``0``, punctuation
 and bullets dropped). A phrase ending in `` *`` matches a line that *starts* with
-it and has at most :data:`PREFIX_MAX_WORDS` words ("We use cookies *"); a file may
-raise that limit for its category with a directive line ``#! max-words: 80``
-(consent banners run long).
+it and has at most :data:`PREFIX_MAX_WORDS` words ("We use cookies *"); a directive
+line ``#! max-words: 80`` sets that limit for the prefix phrases below it in the file
+(consent banners run long; a call to action that merely opens like "Get the latest *"
+stays short).
 
 ``common/`` holds language-neutral phrases (brand names, symbols); English applies
 to every page too, since English chrome turns up on sites in every language.
@@ -43,7 +44,8 @@ class Lexicon:
     glue_max: int
     vocab: dict[str, frozenset[str]]  # words/<category>.txt -> its keys
     prefix_heads: frozenset[str] = frozenset()  # first words of the prefix keys: most lines miss
-    prefix_max: dict[str, int] | None = None  # category -> its own word limit for prefix lines
+    prefix_max: dict[str, int] | None = None  # prefix key -> its own word limit (a directive above it)
+    prefix_max_words: int = PREFIX_MAX_WORDS  # the largest limit of any prefix: longer lines match none
     vocab_heads: dict[str, frozenset[str]] | None = None  # words/<category>.txt -> first words of its keys
     glue_heads: frozenset[str] = frozenset()  # first 4 letters of the glue keys (shorter keys whole)
     glue_tails: frozenset[str] = frozenset()  # last 4 letters of the glue keys (shorter keys whole)
@@ -57,15 +59,15 @@ class Lexicon:
         """``(category, phrase)`` of a prefix phrase the line starts with, if short enough."""
         if line_key.partition(" ")[0] not in self.prefix_heads:  # every candidate starts with it
             return None
-        limits = self.prefix_max or {}
-        if not self.prefixes or n_words > max(PREFIX_MAX_WORDS, *limits.values()):
+        if not self.prefixes or n_words > self.prefix_max_words:
             return None
+        limits = self.prefix_max or {}
         parts = line_key.split(" ", max(self.prefix_lengths))
         for n in self.prefix_lengths:
             if n <= len(parts):
                 candidate = " ".join(parts[:n])
                 category = self.prefixes.get(candidate)
-                if category and n_words <= limits.get(category, PREFIX_MAX_WORDS):
+                if category and n_words <= limits.get(candidate, PREFIX_MAX_WORDS):
                     return category, candidate
         return None
 
@@ -97,24 +99,26 @@ def languages() -> list[str]:
     return sorted(p.name for p in ROOT.iterdir() if p.is_dir() and p.name != "common")
 
 
-def directives(path: Path) -> dict[str, str]:
-    """The ``#! name: value`` directive lines of a lexicon file."""
-    out = {}
+def read_entries(path: Path) -> list[tuple[str, int | None]]:
+    """The phrases of one file, each with the ``#! max-words:`` limit above it (``None``
+    before any), comments and blank lines dropped."""
+    out = []
+    limit = None
     for raw in path.read_text(encoding="utf-8").splitlines():
         if raw.startswith("#!") and ":" in raw:
             name, _, value = raw[2:].partition(":")
-            out[name.strip()] = value.strip()
+            if name.strip() == "max-words":
+                limit = int(value)
+            continue
+        line = raw.split(" #", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
+        if line:
+            out.append((line, limit))
     return out
 
 
 def read_phrases(path: Path) -> list[str]:
     """The phrases of one file, comments and blank lines dropped."""
-    out = []
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        line = raw.split(" #", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
-        if line:
-            out.append(line)
-    return out
+    return [phrase for phrase, _ in read_entries(path)]
 
 
 @lru_cache(maxsize=64)
@@ -134,14 +138,13 @@ def load(lang: str) -> Lexicon:
         if not directory.is_dir():
             continue
         for path in sorted(directory.glob("*.txt")):
-            limit = directives(path).get("max-words")
-            if limit:
-                prefix_max[path.stem] = max(int(limit), prefix_max.get(path.stem, 0))
-            for phrase in read_phrases(path):
+            for phrase, limit in read_entries(path):
                 is_prefix = phrase.endswith(" *")
                 k = key(phrase[:-2] if is_prefix else phrase)
                 if k:
                     (prefixes if is_prefix else phrases).setdefault(k, path.stem)
+                    if is_prefix and limit is not None and prefixes[k] == path.stem:
+                        prefix_max[k] = max(limit, prefix_max.get(k, 0))
         for path in sorted(directory.glob("words/*.txt")):
             vocab.setdefault(path.stem, set()).update(filter(None, map(key, read_phrases(path))))
     lengths = sorted({len(k.split()) for k in prefixes}, reverse=True)
@@ -158,6 +161,7 @@ def load(lang: str) -> Lexicon:
         vocab={c: frozenset(w) for c, w in vocab.items()},
         prefix_heads=frozenset(k.partition(" ")[0] for k in prefixes),
         prefix_max=prefix_max,
+        prefix_max_words=max([PREFIX_MAX_WORDS, *prefix_max.values()]),
         vocab_heads={c: frozenset(k.partition(" ")[0] for k in w) for c, w in vocab.items()},
         glue_heads=frozenset(g[:4] for g in glue),
         glue_tails=frozenset(g[-4:] for g in glue),
