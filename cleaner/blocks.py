@@ -15,8 +15,8 @@ from collections.abc import Iterable, Iterator
 from .document import Line
 from .lexicon import Lexicon
 from .lines import QUOTES
-from .text import (capitalised_ratio, ends_sentence, folded_words, is_prose, key, title_like, word_count,
-                   word_counts)
+from .text import (capitalised_ratio, ends_sentence, folded_words, is_prose, key, table_row, title_like,
+                   word_count, word_counts)
 
 Hit = tuple[int, str]
 
@@ -132,15 +132,20 @@ def tag_list(view: View, lex: Lexicon) -> Iterator[Hit]:
     """After the body, a line that is a list of three or more short topics.
 
     "Syrian conflict, Russian Foreign Ministry, Sergei Ryabkov, Syria" is a tag line;
-    a comma list inside the body (ingredients, names) is body text.
+    a comma list inside the body (ingredients, names) is body text, and so is a row
+    of a table ("| 3 | Kellogg | 664 |").
 
     >>> from cleaner.document import Line
     >>> body = Line(1, "The minister said the talks would continue next week in Geneva.")
     >>> list(tag_list(View([body, Line(2, "Politics, Geneva, Diplomacy")]), None))
     [(1, 'list of 3 topics after the body')]
+    >>> list(tag_list(View([body, Line(2, "| 3 | Kellogg School | 664 | N/A |")]), None))
+    []
     """
     for i in view.after_body():
         text = view.lines[i].text
+        if table_row(text):
+            continue
         items = [item for item in _LIST_SEPARATORS.split(text) if item]
         if len(items) >= 3 and not ends_sentence(text) and all(
             1 <= word_count(item) <= 4 and (item[0].isupper() or item[0].isdigit()) for item in items
@@ -194,19 +199,10 @@ def _stray(text: str) -> bool:
     return word_count(text) <= 2 and not ends_sentence(text)
 
 
-def _table_row(text: str) -> bool:
-    """Is the line a row of a table, "| cell | cell |", as tables are dumped?
-
-    >>> _table_row("| Origami | Fold a dog |"), _table_row("Home | About"), _table_row("|")
-    (True, False, False)
-    """
-    return text.startswith("|") and text.endswith("|") and text.count("|") >= 3
-
-
 def _table_rows(texts: Iterable[str]) -> bool:
     """Are most lines rows of a table?"""
     texts = list(texts)
-    return sum(map(_table_row, texts)) * 2 > len(texts)
+    return sum(map(table_row, texts)) * 2 > len(texts)
 
 
 def _data_list(texts: Iterable[str]) -> bool:
@@ -433,7 +429,7 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
     text = stripped
     if is_prose(text, n):
         weight = float(n)
-    elif _table_row(text):
+    elif table_row(text):
         return 0.0  # a row of a table: data, not chrome
     elif n >= 4 and ends_sentence(text):
         weight = n / 2

@@ -13,7 +13,7 @@ from itertools import compress, repeat
 from operator import and_, contains, ge, itemgetter, methodcaller, not_, or_
 
 from .lexicon import Lexicon
-from .text import capitalised_ratio, ends_sentence, key, word_count
+from .text import capitalised_ratio, ends_sentence, key, table_row, word_count
 
 #: Lines longer than this are never chrome on their own (characters); a long
 #: consent banner (``#! max-words: 80``) still fits.
@@ -212,8 +212,10 @@ def timestamp(f: Facts, lex: Lexicon) -> str | None:
     'date/time and author: Posted on 2 May 2023 by Ruth Akinyemi'
     >>> timestamp(facts("August 2020 was the hottest month on record."), load("en")) is None
     True
+    >>> timestamp(facts("| 12–14 Months | | ▢ |"), load("en")) is None
+    True
     """
-    if f.n_words > 20:
+    if f.n_words > 20 or table_row(f.text):  # a table's row of periods ("| 12–14 Months | ▢ |") is data
         return None
     if _is_datetime(f.key, lex, f.text):
         return f"date/time: {f.text}"

@@ -259,3 +259,12 @@ def capitalised_ratio(text: str) -> float:
     if not long_words:
         return 0.0
     return sum(w[0].isupper() for w in long_words) / len(long_words)
+
+
+def table_row(text: str) -> bool:
+    """Is the line a row of a table, "| cell | cell |", as dumpers and trafilatura print tables?
+
+    >>> table_row("| Origami | Fold a dog |"), table_row("Home | About"), table_row("|")
+    (True, False, False)
+    """
+    return text.startswith("|") and text.endswith("|") and text.count("|") >= 3
