@@ -305,6 +305,10 @@ def photo_credit(f: Facts, lex: Lexicon) -> str | None:
     "credit 'photo'"
     >>> photo_credit(facts("Photo sharing became popular in the 2000s."), load("en")) is None
     True
+    >>> photo_credit(facts("Image copyright Getty Images"), load("en"))
+    "credit 'image'"
+    >>> photo_credit(facts("Photo copyright is held by the agency."), load("en")) is None
+    True
     """
     if f.n_words > 16:
         return None
@@ -313,7 +317,9 @@ def photo_credit(f: Facts, lex: Lexicon) -> str | None:
     if sep and key(head) in vocab:
         return f"credit '{key(head)}'"
     first = f.text.lstrip("(").split(" ", 2)
-    if len(first) >= 2 and key(first[0]) in vocab and first[1].lower() in ("by", "credit", "courtesy"):
+    if len(first) >= 2 and key(first[0]) in vocab and (
+            first[1].lower() in ("by", "credit", "courtesy")
+            or first[1].lower() in ("copyright", "©") and not ends_sentence(f.text)):
         return f"credit '{key(first[0])}'"
     return None
 
