@@ -553,6 +553,15 @@ def _cut_at_end_marker(view: View, kept: list[int], weights: list[float], start:
     total = sum(prose)
     if total <= 0:
         return end
+    # From the end up, once: how many of kept[m..end] are headline-shaped, and where the first
+    # two prose lines in a row (nothing but blank lines between) start at or after m.
+    titles = [0] * (end + 2)
+    pair_at: list[int | None] = [None] * (end + 2)
+    for m in range(end, start - 1, -1):
+        i = kept[m]
+        titles[m] = titles[m + 1] + title_like(view.lines[i].text)
+        in_row = m < end and kept[m + 1] == i + 1 and view.prose[i] and view.prose[i + 1]
+        pair_at[m] = m if in_row else pair_at[m + 1]
     before = 0.0
     for n in range(start, end):
         before += prose[n - start]
@@ -563,12 +572,10 @@ def _cut_at_end_marker(view: View, kept: list[int], weights: list[float], start:
             continue
         if before < END_SHARE * total and len(gap) < END_BLOCK:
             continue
-        rest = [kept[m] for m in range(n + 1, end + 1)]
-        teasers = 3 * sum(title_like(view.lines[i].text) for i in rest) >= len(rest)
-        pair = next((k for k, (a, b) in enumerate(zip(rest, rest[1:])) if b == a + 1 and view.prose[a] and view.prose[b]),
-                    None)
+        teasers = 3 * titles[n + 1] >= end - n
+        pair = pair_at[n + 1]
         # Behind a wall of chrome, paragraphs far down (comments, other stories) are not the article going on.
-        paragraphs = pair is not None and (len(gap) < END_WALL or pair < END_WALL_CLEAR)
+        paragraphs = pair is not None and (len(gap) < END_WALL or pair - (n + 1) < END_WALL_CLEAR)
         if teasers and not paragraphs:
             return n
     return end
