@@ -51,6 +51,10 @@ class Shapes:
             self._frame = (lines, len(lines), nonblank, [self.prose(line) for line in nonblank])
         return self._frame[2], self._frame[3]
 
+    def words(self, line: Line) -> int | None:
+        """The line's word count, where :meth:`frame` counted it (else ``None``)."""
+        return self._words.get(line.number)
+
     def prose(self, line: Line) -> bool:
         flag = self._prose.get(line.number)
         if flag is None:
@@ -553,15 +557,11 @@ def _cut_at_end_marker(view: View, kept: list[int], weights: list[float], start:
     total = sum(prose)
     if total <= 0:
         return end
-    # From the end up, once: how many of kept[m..end] are headline-shaped, and where the first
-    # two prose lines in a row (nothing but blank lines between) start at or after m.
-    titles = [0] * (end + 2)
-    pair_at: list[int | None] = [None] * (end + 2)
-    for m in range(end, start - 1, -1):
-        i = kept[m]
-        titles[m] = titles[m + 1] + title_like(view.lines[i].text)
-        in_row = m < end and kept[m + 1] == i + 1 and view.prose[i] and view.prose[i + 1]
-        pair_at[m] = m if in_row else pair_at[m + 1]
+    # From the end up, once, at the first marker (most texts have none): how many of
+    # kept[m..end] are headline-shaped, and where the first two prose lines in a row
+    # (nothing but blank lines between) start at or after m.
+    titles: list[int] = []
+    pair_at: list[int | None] = []
     before = 0.0
     for n in range(start, end):
         before += prose[n - start]
@@ -572,6 +572,13 @@ def _cut_at_end_marker(view: View, kept: list[int], weights: list[float], start:
             continue
         if before < END_SHARE * total and len(gap) < END_BLOCK:
             continue
+        if not titles:
+            titles[:], pair_at[:] = [0] * (end + 2), [None] * (end + 2)
+            for m in range(end, start - 1, -1):
+                i = kept[m]
+                titles[m] = titles[m + 1] + title_like(view.lines[i].text, n_words=view.shapes.words(view.lines[i]))
+                in_row = m < end and kept[m + 1] == i + 1 and view.prose[i] and view.prose[i + 1]
+                pair_at[m] = m if in_row else pair_at[m + 1]
         teasers = 3 * titles[n + 1] >= end - n
         pair = pair_at[n + 1]
         # Behind a wall of chrome, paragraphs far down (comments, other stories) are not the article going on.
