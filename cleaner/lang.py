@@ -65,7 +65,8 @@ def detect(text: str, fallback: str = FALLBACK) -> str:
     Scripts first (kana, Han, Hangul outnumbering the words), then stopwords:
     each word (a run of letters, casefolded) of the first :data:`SAMPLE_CHARS`
     characters scores for every language whose stoplist holds it; the best score
-    wins (on a tie, the language whose stopword came first), if at least 2.
+    wins (on a tie, the language whose stopword came first), if it has at least
+    :data:`MIN_HITS` hits and they are :data:`MIN_SHARE` of the words.
 
     >>> detect("Der Hund ist in den Garten gelaufen, weil er nicht mehr warten wollte.")
     'de'
