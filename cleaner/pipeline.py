@@ -99,8 +99,11 @@ def prepare(data: str | bytes, config: Config) -> Document:
     raw = split_lines(data)
     for _ in range(PREPARE_ROUNDS):
         fixed = repair_lines(raw) if config.repair else []
-        # An entity such as &#10; made a new line (only a repaired line can hold one).
-        if any("\n" in raw[r.line - 1] for r in fixed):
+        # An entity such as &#10; or a repaired line separator made a new line (only a
+        # repaired line can hold one). Split again, and go round again: ftfy judged the
+        # text of the new lines together, and alone one of them may read differently.
+        resplit = any("\n" in raw[r.line - 1] for r in fixed)
+        if resplit:
             raw = split_lines("\n".join(raw))
         text, norm_repairs = normalize_text("\n".join(raw))
         repairs += fixed + norm_repairs
@@ -109,7 +112,7 @@ def prepare(data: str | bytes, config: Config) -> Document:
         # Deleting a control or invisible character, or the spaces around a line, can
         # leave mojibake that ftfy would now fix; go round again, so that cleaning the
         # output changes nothing.
-        if not config.repair or not norm_repairs and (
+        if not config.repair or not resplit and not norm_repairs and (
                 stripped == unstripped or not _repair_would_change(stripped, unstripped)):
             break
         raw = stripped

@@ -82,6 +82,19 @@ def test_idempotent_when_a_removed_first_line_hid_html():
     assert clean(once) == once
 
 
+#: Inputs the atheris target (``make fuzz``) found: a repaired line separator (cp1252 "â€¨")
+#: split a line, and ftfy, shown the new lines alone, would still change one of them.
+ATHERIS_FOUND = [b'\xd5 \x85e\xe2\x80\xa8f\x1f#02A\x80\xa8\x7f', b' \x85\x00\x00\x00\x00\x00\x00e\xe2\x80\xa8f\x1f[\x00&#05\x1cd\x85e\xe2\x80\xa8f\xebd\x85e\xe2\x80\xa8f\x80\xa8f\x1f[\x00\x00\x00\x000m\x7f[0m\x7f\x00\x00']
+
+
+@pytest.mark.parametrize("data", ATHERIS_FOUND)
+def test_idempotent_on_inputs_atheris_found(data):
+    once = clean(data)
+    assert clean(once) == once
+    prepared = "\n".join(line.text for line in prepare(data, Config(input="text")).lines)
+    assert "\n".join(line.text for line in prepare(prepared, Config(input="text")).lines) == prepared
+
+
 @FUZZ
 @given(st.one_of(DOCUMENTS, ANY_TEXT))
 def test_deletion_only(text):
