@@ -557,11 +557,7 @@ def _cut_at_end_marker(view: View, kept: list[int], weights: list[float], start:
     total = sum(prose)
     if total <= 0:
         return end
-    # From the end up, once, at the first marker (most texts have none): how many of
-    # kept[m..end] are headline-shaped, and where the first two prose lines in a row
-    # (nothing but blank lines between) start at or after m.
-    titles: list[int] = []
-    pair_at: list[int | None] = []
+    below: tuple[list[int], list[int | None]] | None = None  # worked out at the first marker
     before = 0.0
     for n in range(start, end):
         before += prose[n - start]
@@ -572,13 +568,9 @@ def _cut_at_end_marker(view: View, kept: list[int], weights: list[float], start:
             continue
         if before < END_SHARE * total and len(gap) < END_BLOCK:
             continue
-        if not titles:
-            titles[:], pair_at[:] = [0] * (end + 2), [None] * (end + 2)
-            for m in range(end, start - 1, -1):
-                i = kept[m]
-                titles[m] = titles[m + 1] + title_like(view.lines[i].text, n_words=view.shapes.words(view.lines[i]))
-                in_row = m < end and kept[m + 1] == i + 1 and view.prose[i] and view.prose[i + 1]
-                pair_at[m] = m if in_row else pair_at[m + 1]
+        if below is None:  # most texts have no marker and never pay for this
+            below = _below(view, kept, start, end)
+        titles, pair_at = below
         teasers = 3 * titles[n + 1] >= end - n
         pair = pair_at[n + 1]
         # Behind a wall of chrome, paragraphs far down (comments, other stories) are not the article going on.
@@ -586,6 +578,20 @@ def _cut_at_end_marker(view: View, kept: list[int], weights: list[float], start:
         if teasers and not paragraphs:
             return n
     return end
+
+
+def _below(view: View, kept: list[int], start: int, end: int) -> tuple[list[int], list[int | None]]:
+    """From the end up, in one pass: for each m in ``start..end``, how many of
+    ``kept[m..end]`` are headline-shaped, and where the first two prose lines in a row
+    (nothing but blank lines between) start at or after m (``None``: nowhere)."""
+    titles = [0] * (end + 2)
+    pair_at: list[int | None] = [None] * (end + 2)
+    for m in range(end, start - 1, -1):
+        i = kept[m]
+        titles[m] = titles[m + 1] + title_like(view.lines[i].text, n_words=view.shapes.words(view.lines[i]))
+        in_row = m < end and kept[m + 1] == i + 1 and view.prose[i] and view.prose[i + 1]
+        pair_at[m] = m if in_row else pair_at[m + 1]
+    return titles, pair_at
 
 
 #: Words a prose line must have beyond this to count for the core of the main text:
