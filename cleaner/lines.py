@@ -210,6 +210,8 @@ def timestamp(f: Facts, lex: Lexicon) -> str | None:
     'date/time: Aktualisiert am 3. März 2021, 14:05 Uhr'
     >>> timestamp(facts("Posted on 2 May 2023 by Ruth Akinyemi"), load("en"))
     'date/time and author: Posted on 2 May 2023 by Ruth Akinyemi'
+    >>> timestamp(facts("updated 17h ago"), load("en"))
+    'date/time: updated 17h ago'
     >>> timestamp(facts("August 2020 was the hottest month on record."), load("en")) is None
     True
     >>> timestamp(facts("| 12–14 Months | | ▢ |"), load("en")) is None
