@@ -522,6 +522,11 @@ END_BLOCK = 2
 #: they start within the first END_WALL_CLEAR lines after it.
 END_WALL = 3
 END_WALL_CLEAR = 5
+#: Below an end marker, at least FEED_DATES removed date or byline lines, one per FEED_EVERY kept lines,
+#: make a feed: entries that each carry their own date (other stories, posts), not the article going on.
+DATE_RULES = frozenset({"lines.timestamp", "lines.byline"})
+FEED_DATES = 3
+FEED_EVERY = 4
 
 
 def _cut_at_end_marker(view: View, kept: list[int], weights: list[float], start: int, end: int) -> int:
@@ -539,6 +544,13 @@ def _cut_at_end_marker(view: View, kept: list[int], weights: list[float], start:
     at once, comments and other stories open with names, dates and headlines.
     Paragraphs going on after an inline "Related" box or share row stay.
 
+    Below the marker, a *feed* (at least :data:`FEED_DATES` entries that each carry a
+    removed date or byline, one per :data:`FEED_EVERY` lines) counts as teasers
+    whatever its headlines look like, needs only :data:`END_BLOCK_SHARE` of the prose
+    above (its summaries are prose too and swell the total), and paragraphs below its
+    third dated entry do not keep the text going. Where the text above the marker
+    carries as many dates, the whole page is a listing and no feed is judged.
+
     >>> from cleaner.document import Line, Removal
     >>> para = "The minister said the talks would continue next week in Geneva, officials added."
     >>> share = Removal("lines.share_buttons", "")
@@ -552,12 +564,26 @@ def _cut_at_end_marker(view: View, kept: list[int], weights: list[float], start:
     >>> lines[5], lines[6] = Line(6, para), Line(7, para)  # paragraphs go on: the share row closes nothing
     >>> _cut_at_end_marker(View(lines), kept, [12.0, 12.0, -0.5, 12.0, 12.0, 11.0], 0, 5)
     5
+
+    Dated teasers with long summaries under one "More in" heading, below two paragraphs:
+
+    >>> from cleaner.document import Removal as R
+    >>> date, heading = R("lines.timestamp", ""), R("lines.related_heading", "")
+    >>> summary = "The council voted on Monday to close the old bridge to cars for the whole of next summer."
+    >>> lines = [Line(1, para), Line(2, para), Line(3, "More in Local News", heading)]
+    >>> for k in range(3):
+    ...     lines += [Line(4 + 3 * k, "Bridge to close for repairs"), Line(5 + 3 * k, "May 2, 2024", date),
+    ...               Line(6 + 3 * k, summary)]
+    >>> kept = [i for i, line in enumerate(lines) if line.removal is None]
+    >>> weights = [14.0, 14.0] + [-0.5, 8.0] * 3
+    >>> _cut_at_end_marker(View(lines), kept, weights, 0, len(kept) - 1)
+    1
     """
     prose = [max(weights[n], 0.0) if view.prose[kept[n]] else 0.0 for n in range(start, end + 1)]
     total = sum(prose)
     if total <= 0:
         return end
-    below: tuple[list[int], list[int | None]] | None = None  # worked out at the first marker
+    below: tuple[list[int], list[int | None], list[int], list[int | None]] | None = None  # worked out at the first marker
     before = 0.0
     for n in range(start, end):
         before += prose[n - start]
@@ -566,32 +592,48 @@ def _cut_at_end_marker(view: View, kept: list[int], weights: list[float], start:
         gap = range(kept[n] + 1, kept[n + 1])
         if not any(view.lines[j].removal is not None and view.lines[j].removal.rule in END_MARKERS for j in gap):
             continue
-        if before < END_SHARE * total and len(gap) < END_BLOCK:
-            continue
         if below is None:  # most texts have no marker and never pay for this
             below = _below(view, kept, start, end)
-        titles, pair_at = below
-        teasers = 3 * titles[n + 1] >= end - n
+        titles, pair_at, dates, third_date_at = below
+        # Entries that each carry a date (teasers, posts) are a feed, whatever their headlines look like.
+        # (Not where the text above carries dates as well: then the whole page is a listing.)
+        feed = (dates[n + 1] >= FEED_DATES and FEED_EVERY * dates[n + 1] >= end - n
+                and dates[start] - dates[n + 1] < FEED_DATES)
+        if before < END_SHARE * total and len(gap) < END_BLOCK and not feed:
+            continue
+        teasers = feed or 3 * titles[n + 1] >= end - n
         pair = pair_at[n + 1]
-        # Behind a wall of chrome, paragraphs far down (comments, other stories) are not the article going on.
-        paragraphs = pair is not None and (len(gap) < END_WALL or pair - (n + 1) < END_WALL_CLEAR)
+        # Behind a wall of chrome, paragraphs far down (comments, other stories) are not the article going on;
+        # nor are paragraphs below the third dated entry of a feed.
+        paragraphs = pair is not None and (len(gap) < END_WALL or pair - (n + 1) < END_WALL_CLEAR) and (
+            not feed or third_date_at[n + 1] is None or pair < third_date_at[n + 1])
         if teasers and not paragraphs:
             return n
     return end
 
 
-def _below(view: View, kept: list[int], start: int, end: int) -> tuple[list[int], list[int | None]]:
+def _below(view: View, kept: list[int], start: int, end: int) -> tuple[list[int], list[int | None], list[int], list[int | None]]:
     """From the end up, in one pass: for each m in ``start..end``, how many of
     ``kept[m..end]`` are headline-shaped, and where the first two prose lines in a row
     (nothing but blank lines between) start at or after m (``None``: nowhere)."""
     titles = [0] * (end + 2)
     pair_at: list[int | None] = [None] * (end + 2)
+    dates = [0] * (end + 2)
+    third_date_at: list[int | None] = [None] * (end + 2)
+    date_at: list[int] = []  # from the end up: where the dated entries below stand
     for m in range(end, start - 1, -1):
         i = kept[m]
         titles[m] = titles[m + 1] + title_like(view.lines[i].text, n_words=view.shapes.words(view.lines[i]))
         in_row = m < end and kept[m + 1] == i + 1 and view.prose[i] and view.prose[i + 1]
         pair_at[m] = m if in_row else pair_at[m + 1]
-    return titles, pair_at
+        nxt = kept[m + 1] if m < end else len(view.lines)
+        dated = any(view.lines[j].removal is not None and view.lines[j].removal.rule in DATE_RULES
+                    for j in range(i + 1, nxt))
+        dates[m] = dates[m + 1] + dated
+        if dated:
+            date_at.append(m)
+        third_date_at[m] = date_at[-3] if len(date_at) >= 3 else None
+    return titles, pair_at, dates, third_date_at
 
 
 #: Words a prose line must have beyond this to count for the core of the main text:
