@@ -614,8 +614,10 @@ def _cut_at_end_marker(view: View, kept: list[int], weights: list[float], start:
 
 def _below(view: View, kept: list[int], start: int, end: int) -> tuple[list[int], list[int | None], list[int], list[int | None]]:
     """From the end up, in one pass: for each m in ``start..end``, how many of
-    ``kept[m..end]`` are headline-shaped, and where the first two prose lines in a row
-    (nothing but blank lines between) start at or after m (``None``: nowhere)."""
+    ``kept[m..end]`` are headline-shaped, where the first two prose lines in a row
+    (nothing but blank lines between) start at or after m (``None``: nowhere), how many
+    of them are followed by a removed date or byline (:data:`DATE_RULES`), and where
+    the third of those stands (``None``: fewer)."""
     titles = [0] * (end + 2)
     pair_at: list[int | None] = [None] * (end + 2)
     dates = [0] * (end + 2)
