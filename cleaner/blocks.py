@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 from .document import Line
 from .lexicon import Lexicon
@@ -522,6 +523,13 @@ END_BLOCK = 2
 #: they start within the first END_WALL_CLEAR lines after it.
 END_WALL = 3
 END_WALL_CLEAR = 5
+#: Below a related-links, comments, newsletter or cookie heading, paragraphs in a row keep the text going
+#: only above the third headline-shaped line (teasers and footers pile up headlines first), or where the
+#: paragraphs in runs below weigh at least RESUME_SHARE of the text above (the article resumes after an
+#: inline "Don't miss" box). Share rows, bylines and legal lines stand inside articles too often for this.
+HEADING_MARKERS = frozenset({"lines.related_heading", "lines.comment_controls", "lines.newsletter_prompt",
+                             "lines.cookie_notice"})
+RESUME_SHARE = 0.1
 #: Below an end marker, at least FEED_DATES removed date or byline lines, one per FEED_EVERY kept lines,
 #: make a feed: entries that each carry their own date (other stories, posts), not the article going on.
 DATE_RULES = frozenset({"lines.timestamp", "lines.byline"})
@@ -537,19 +545,13 @@ def _cut_at_end_marker(view: View, kept: list[int], weights: list[float], start:
     :data:`END_SHARE` of the text's prose above it (:data:`END_BLOCK_SHARE` when it stands
     in a block of :data:`END_BLOCK` removed lines), and below it, up to the end of the
     text, teasers rather than paragraphs: at least a third of the lines headline-shaped
-    and no two prose lines in a row (with nothing but blank lines between them: a
-    teaser's summary stands under its headline, a comment under its author and above
-    its "Reply"). Behind a wall of :data:`END_WALL` removed lines, only two prose lines
-    in a row among the first :data:`END_WALL_CLEAR` lines count: an article goes on
-    at once, comments and other stories open with names, dates and headlines.
-    Paragraphs going on after an inline "Related" box or share row stay.
+    and no paragraphs going on (:func:`_goes_on`).
 
     Below the marker, a *feed* (at least :data:`FEED_DATES` entries that each carry a
     removed date or byline, one per :data:`FEED_EVERY` lines) counts as teasers
-    whatever its headlines look like, needs only :data:`END_BLOCK_SHARE` of the prose
-    above (its summaries are prose too and swell the total), and paragraphs below its
-    third dated entry do not keep the text going. Where the text above the marker
-    carries as many dates, the whole page is a listing and no feed is judged.
+    whatever its headlines look like, and needs only :data:`END_BLOCK_SHARE` of the prose
+    above (its summaries are prose too and swell the total). Where the text above the
+    marker carries as many dates, the whole page is a listing and no feed is judged.
 
     >>> from cleaner.document import Line, Removal
     >>> para = "The minister said the talks would continue next week in Geneva, officials added."
@@ -567,8 +569,7 @@ def _cut_at_end_marker(view: View, kept: list[int], weights: list[float], start:
 
     Dated teasers with long summaries under one "More in" heading, below two paragraphs:
 
-    >>> from cleaner.document import Removal as R
-    >>> date, heading = R("lines.timestamp", ""), R("lines.related_heading", "")
+    >>> date, heading = Removal("lines.timestamp", ""), Removal("lines.related_heading", "")
     >>> summary = "The council voted on Monday to close the old bridge to cars for the whole of next summer."
     >>> lines = [Line(1, para), Line(2, para), Line(3, "More in Local News", heading)]
     >>> for k in range(3):
@@ -583,59 +584,98 @@ def _cut_at_end_marker(view: View, kept: list[int], weights: list[float], start:
     total = sum(prose)
     if total <= 0:
         return end
-    below: tuple[list[int], list[int | None], list[int], list[int | None]] | None = None  # worked out at the first marker
+    below: _Below | None = None  # worked out at the first marker
     before = 0.0
     for n in range(start, end):
         before += prose[n - start]
         if before < END_BLOCK_SHARE * total:
             continue
         gap = range(kept[n] + 1, kept[n + 1])
-        if not any(view.lines[j].removal is not None and view.lines[j].removal.rule in END_MARKERS for j in gap):
+        if not _holds(view, gap, END_MARKERS):
             continue
         if below is None:  # most texts have no marker and never pay for this
-            below = _below(view, kept, start, end)
-        titles, pair_at, dates, third_date_at = below
-        # Entries that each carry a date (teasers, posts) are a feed, whatever their headlines look like.
-        # (Not where the text above carries dates as well: then the whole page is a listing.)
-        feed = (dates[n + 1] >= FEED_DATES and FEED_EVERY * dates[n + 1] >= end - n
-                and dates[start] - dates[n + 1] < FEED_DATES)
+            below = _below(view, kept, weights, start, end)
+        rest = end - n  # kept lines below the marker
+        # Entries that each carry a date (teasers, posts) are a feed, whatever their headlines look like;
+        # not where the text above carries dates as well: then the whole page is a listing.
+        dated = below.dates[n + 1]
+        feed = dated >= FEED_DATES and FEED_EVERY * dated >= rest and below.dates[start] - dated < FEED_DATES
         if before < END_SHARE * total and len(gap) < END_BLOCK and not feed:
             continue
-        teasers = feed or 3 * titles[n + 1] >= end - n
-        pair = pair_at[n + 1]
-        # Behind a wall of chrome, paragraphs far down (comments, other stories) are not the article going on;
-        # nor are paragraphs below the third dated entry of a feed.
-        paragraphs = pair is not None and (len(gap) < END_WALL or pair - (n + 1) < END_WALL_CLEAR) and (
-            not feed or third_date_at[n + 1] is None or pair < third_date_at[n + 1])
-        if teasers and not paragraphs:
+        teasers = feed or 3 * below.titles[n + 1] >= rest
+        if teasers and not _goes_on(view, below, n, gap, feed, before):
             return n
     return end
 
 
-def _below(view: View, kept: list[int], start: int, end: int) -> tuple[list[int], list[int | None], list[int], list[int | None]]:
-    """From the end up, in one pass: for each m in ``start..end``, how many of
-    ``kept[m..end]`` are headline-shaped, where the first two prose lines in a row
-    (nothing but blank lines between) start at or after m (``None``: nowhere), how many
-    of them are followed by a removed date or byline (:data:`DATE_RULES`), and where
-    the third of those stands (``None``: fewer)."""
-    titles = [0] * (end + 2)
-    pair_at: list[int | None] = [None] * (end + 2)
-    dates = [0] * (end + 2)
-    third_date_at: list[int | None] = [None] * (end + 2)
-    date_at: list[int] = []  # from the end up: where the dated entries below stand
+def _holds(view: View, gap: range, rules: frozenset[str]) -> bool:
+    """Does a line in ``gap`` stand removed by one of ``rules``?"""
+    return any(view.lines[j].removal is not None and view.lines[j].removal.rule in rules for j in gap)
+
+
+def _goes_on(view: View, below: _Below, n: int, gap: range, feed: bool, before: float) -> bool:
+    """Does the article go on below the end marker in ``gap`` (after ``kept[n]``)?
+
+    It does where two prose lines stand in a row below (with nothing but blank lines
+    between them: a teaser's summary stands under its headline, a comment under its
+    author and above its "Reply"), except:
+
+    * behind a wall of :data:`END_WALL` removed lines, they must start within
+      :data:`END_WALL_CLEAR` lines: an article goes on at once, comments and other
+      stories open with names, dates and headlines;
+    * in a feed, they must stand above its third dated entry;
+    * below a heading marker (:data:`HEADING_MARKERS`), they must stand above the third
+      headline-shaped line, unless the paragraphs in runs below weigh :data:`RESUME_SHARE`
+      of the text above.
+    """
+    pair = below.pair_at[n + 1]
+    if pair is None:
+        return False
+    if len(gap) >= END_WALL and pair - (n + 1) >= END_WALL_CLEAR:
+        return False
+    third_date = below.third_date_at[n + 1]
+    if feed and third_date is not None and pair >= third_date:
+        return False
+    third_title = below.third_title_at[n + 1]
+    if (third_title is not None and pair >= third_title and below.in_runs[n + 1] < RESUME_SHARE * before
+            and _holds(view, gap, HEADING_MARKERS)):
+        return False
+    return True
+
+
+class _Below(NamedTuple):
+    """For each m in ``start..end`` (an index into ``kept``), what stands in ``kept[m..end]``."""
+
+    titles: list[int]  #: how many lines are headline-shaped
+    pair_at: list[int | None]  #: where the first two prose lines in a row start (None: nowhere)
+    in_runs: list[float]  #: the weight of the prose lines that stand in such runs
+    dates: list[int]  #: how many lines a removed date or byline follows (DATE_RULES)
+    third_date_at: list[int | None]  #: where the third of those stands (None: fewer)
+    third_title_at: list[int | None]  #: where the third headline-shaped line stands (None: fewer)
+
+
+def _below(view: View, kept: list[int], weights: list[float], start: int, end: int) -> _Below:
+    """Work out :class:`_Below` in one pass from the end up."""
+    size = end + 2
+    b = _Below([0] * size, [None] * size, [0.0] * size, [0] * size, [None] * size, [None] * size)
+    date_at: list[int] = []  # from the end up: where the dated lines and the headlines stand
+    title_at: list[int] = []
     for m in range(end, start - 1, -1):
         i = kept[m]
-        titles[m] = titles[m + 1] + title_like(view.lines[i].text, n_words=view.shapes.words(view.lines[i]))
-        in_row = m < end and kept[m + 1] == i + 1 and view.prose[i] and view.prose[i + 1]
-        pair_at[m] = m if in_row else pair_at[m + 1]
-        nxt = kept[m + 1] if m < end else len(view.lines)
-        dated = any(view.lines[j].removal is not None and view.lines[j].removal.rule in DATE_RULES
-                    for j in range(i + 1, nxt))
-        dates[m] = dates[m + 1] + dated
-        if dated:
+        if title_like(view.lines[i].text, n_words=view.shapes.words(view.lines[i])):
+            title_at.append(m)
+        b.titles[m] = len(title_at)
+        b.third_title_at[m] = title_at[-3] if len(title_at) >= 3 else None
+        prose = view.prose[i]
+        in_row = prose and m < end and kept[m + 1] == i + 1 and view.prose[i + 1]
+        after_row = prose and m > start and kept[m - 1] == i - 1 and view.prose[i - 1]
+        b.pair_at[m] = m if in_row else b.pair_at[m + 1]
+        b.in_runs[m] = b.in_runs[m + 1] + (max(weights[m], 0.0) if in_row or after_row else 0.0)
+        if _holds(view, range(i + 1, kept[m + 1] if m < end else len(view.lines)), DATE_RULES):
             date_at.append(m)
-        third_date_at[m] = date_at[-3] if len(date_at) >= 3 else None
-    return titles, pair_at, dates, third_date_at
+        b.dates[m] = len(date_at)
+        b.third_date_at[m] = date_at[-3] if len(date_at) >= 3 else None
+    return b
 
 
 #: Words a prose line must have beyond this to count for the core of the main text:
