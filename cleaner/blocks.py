@@ -414,7 +414,11 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
     words (menu items, buttons) counts clearly against, unless it ends like a
     sentence or opens with a quote mark (dialogue); a longer title-like line (a heading, a list item, a headline) slightly
     against; a line of data (a row of a table, or every fifth word a number) and anything
-    else (a line ending in a comma) is neutral. A leading bullet is ignored.
+    else (a line ending in a comma) is neutral. A leading bullet is ignored, except
+    that a bulleted line cut off with an ellipsis is a teaser, not a sentence: a
+    list of truncated headlines or excerpts ("* Jury rules for half of the
+    plaintiffs …") weighs nothing for the text (an unbulleted line ending so may be
+    a writer's own trailing off, common in informal and CJK writing).
     Where the language has a stoplist, stopword-rich lines lean in and
     stopword-poor lines lean out (jusText's observation: running text is full of
     function words, menus and link lists are not).
@@ -423,6 +427,8 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
     12.0
     >>> line_weight("Pricing"), line_weight("Draw up a budget"), line_weight("| Term | Meaning |")
     (-1.5, -0.5, 0.0)
+    >>> line_weight("* Police say the double murder in the suburbs was domestic-related …")
+    0.0
     >>> from cleaner.lang import stoplist
     >>> line_weight("Draw up a budget", stoplist("en")) > line_weight("Lead Generation Tools For Sales", stoplist("en"))
     True
@@ -431,7 +437,10 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
     """
     stripped = text.lstrip(BULLETS) or text
     n = n_words if n_words is not None and len(stripped) == len(text) else word_count(stripped)
+    bulleted = len(stripped) < len(text)
     text = stripped
+    if bulleted and text.endswith(_ELLIPSES) and n < TEASER_MAX_WORDS:
+        return 0.0 if n >= 4 else -(1 + n / 2)
     if is_prose(text, n):
         weight = float(n)
     elif table_row(text):
@@ -457,6 +466,9 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
 
 #: List bullets and reference marks a line may open with; the words after them decide.
 BULLETS = "*•·+-–—>^o■□▪▫◦‣⁃ "
+_ELLIPSES = ("...", "…")
+#: A bulleted line cut off with an ellipsis is a teaser below this many words (a long one is a paragraph).
+TEASER_MAX_WORDS = 25
 _DIGIT_TOKEN = re.compile(r"\b\d[\d.,:%/]*\b")
 
 
