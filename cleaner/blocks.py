@@ -413,7 +413,8 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
     Prose counts its words; a short sentence counts half. A line of one to three
     words (menu items, buttons) counts clearly against, unless it ends like a
     sentence or opens with a quote mark (dialogue); a longer title-like line (a heading, a list item, a headline) slightly
-    against; a line of data (a row of a table, or every fifth word a number) and anything
+    against; a line of data (a row of a table, every fifth word a number, or a row led by
+    a dated or numbered label and a dash or colon, as in a tour's dates) and anything
     else (a line ending in a comma) is neutral. A leading bullet is ignored, except
     that a bulleted line cut off with an ellipsis is a teaser, not a sentence: a
     list of truncated headlines or excerpts ("* Jury rules for half of the
@@ -429,6 +430,8 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
     (-1.5, -0.5, 0.0)
     >>> line_weight("* Police say the double murder in the suburbs was domestic-related …")
     0.0
+    >>> line_weight("June 9 – Tampa, FL @ Riverside Amphitheatre"), line_weight("Stage 3: 22 April – Velopark")
+    (0.0, 0.0)
     >>> from cleaner.lang import stoplist
     >>> line_weight("Draw up a budget", stoplist("en")) > line_weight("Lead Generation Tools For Sales", stoplist("en"))
     True
@@ -452,6 +455,8 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
         return 0.0 if ends_sentence(text) or text[:1] in QUOTES else -(1 + n / 2)
     elif _DIGIT_TOKEN.search(text) and len(_DIGIT_TOKEN.findall(text)) * 5 >= n:
         return 0.0  # a table row or a schedule line: data, not chrome
+    elif _LABELLED_ROW.match(text):
+        return 0.0  # "June 9 – Tampa, FL @ Arena", "3rd stage: 22 April – Velopark": a dated or numbered row
     elif title_like(text, 40, n):
         weight = -0.5
     else:
@@ -467,6 +472,8 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
 #: List bullets and reference marks a line may open with; the words after them decide.
 BULLETS = "*•·+-–—>^o■□▪▫◦‣⁃ "
 _ELLIPSES = ("...", "…")
+#: A row led by a short label holding a number (a date, a rank, a stage), then a dash or a colon.
+_LABELLED_ROW = re.compile(r"(?:[^\W\d]+\.?\s+){0,2}\d[\w.,/]*(?:\s+[^\W\d]+\.?){0,2}\s*(?:[–—-]|:)\s+\S")
 #: A bulleted line cut off with an ellipsis is a teaser below this many words (a long one is a paragraph).
 TEASER_MAX_WORDS = 25
 _DIGIT_TOKEN = re.compile(r"\b\d[\d.,:%/]*\b")
