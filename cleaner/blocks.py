@@ -416,10 +416,11 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
     against; a line of data (a row of a table, every fifth word a number, or a row led by
     a dated or numbered label and a dash or colon, as in a tour's dates) and anything
     else (a line ending in a comma) is neutral. A leading bullet is ignored, except
-    that a bulleted line cut off with an ellipsis is a teaser, not a sentence: a
-    list of truncated headlines or excerpts ("* Jury rules for half of the
-    plaintiffs …") weighs nothing for the text (an unbulleted line ending so may be
-    a writer's own trailing off, common in informal and CJK writing).
+    that a bulleted line shaped like a teaser (:func:`_teaser`: a truncated headline
+    or excerpt, "* Jury rules for half of the plaintiffs …", or a headline run into its
+    excerpt's dateline) weighs :data:`TEASER_WEIGHT`, whatever its length (unbulleted,
+    a line ending in an ellipsis may be a writer's own trailing off, common in
+    informal and CJK writing).
     Where the language has a stoplist, stopword-rich lines lean in and
     stopword-poor lines lean out (jusText's observation: running text is full of
     function words, menus and link lists are not).
@@ -429,7 +430,7 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
     >>> line_weight("Pricing"), line_weight("Draw up a budget"), line_weight("| Term | Meaning |")
     (-1.5, -0.5, 0.0)
     >>> line_weight("* Police say the double murder in the suburbs was domestic-related …")
-    0.0
+    -1.5
     >>> line_weight("June 9 – Tampa, FL @ Riverside Amphitheatre"), line_weight("Stage 3: 22 April – Velopark")
     (0.0, 0.0)
     >>> from cleaner.lang import stoplist
@@ -442,8 +443,8 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
     n = n_words if n_words is not None and len(stripped) == len(text) else word_count(stripped)
     bulleted = len(stripped) < len(text)
     text = stripped
-    if bulleted and text.endswith(_ELLIPSES) and n < TEASER_MAX_WORDS:
-        return 0.0 if n >= 4 else -(1 + n / 2)
+    if bulleted and _teaser(text, n):
+        return TEASER_WEIGHT
     if is_prose(text, n):
         weight = float(n)
     elif table_row(text):
@@ -472,6 +473,10 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
 #: List bullets and reference marks a line may open with; the words after them decide.
 BULLETS = "*•·+-–—>^o■□▪▫◦‣⁃ "
 _ELLIPSES = ("...", "…")
+#: A headline run into its excerpt's dateline: "... may soon be deemed stateless NEW DELHI: The ...".
+_GLUED_DATELINE = re.compile(r"^(?:\S+\s+){4,}?\S*[a-z\d’')\]]\s+(?:[A-Z]{2,}[.,]?\s+){0,3}[A-Z]{3,}:\s")
+#: What a list item shaped like a teaser weighs: against the text, as a menu item does.
+TEASER_WEIGHT = -1.5
 #: A row led by a short label holding a number (a date, a rank, a stage), then a dash or a colon.
 _LABELLED_ROW = re.compile(r"(?:[^\W\d]+\.?\s+){0,2}\d[\w.,/]*(?:\s+[^\W\d]+\.?){0,2}\s*(?:[–—-]|:)\s+\S")
 #: A bulleted line cut off with an ellipsis is a teaser below this many words (a long one is a paragraph).
@@ -481,6 +486,22 @@ _DIGIT_TOKEN = re.compile(r"\b\d[\d.,:%/]*\b")
 
 #: Stopword density above which a line leans towards running text (jusText uses 0.30-0.32).
 STOPWORD_PIVOT = 0.3
+
+
+def _teaser(text: str, n: int) -> bool:
+    """Is this list item (its bullet stripped; ``n`` words) shaped like a teaser for another page?
+
+    Cut off with an ellipsis under :data:`TEASER_MAX_WORDS` words, or a headline run
+    into the dateline of its excerpt.
+
+    >>> _teaser("Jury rules for half of the plaintiffs in the body parts suit …", 12)
+    True
+    >>> _teaser("Indian-origin man pleads guilty to fraud scheme in US NEW YORK: An Indian-origin man has", 15)
+    True
+    >>> _teaser("NEW YORK: An Indian-origin man has pleaded guilty to a fraud scheme.", 12)
+    False
+    """
+    return (text.endswith(_ELLIPSES) and n < TEASER_MAX_WORDS) or _GLUED_DATELINE.match(text) is not None
 
 
 def main_text(view: View, lex: Lexicon) -> Iterator[Hit]:
