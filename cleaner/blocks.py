@@ -585,7 +585,9 @@ def _cut_at_end_marker(view: View, kept: list[int], weights: list[float], start:
     :data:`END_SHARE` of the text's prose above it (:data:`END_BLOCK_SHARE` when it stands
     in a block of :data:`END_BLOCK` removed lines), and below it, up to the end of the
     text, teasers rather than paragraphs: at least a third of the lines headline-shaped
-    and no paragraphs going on (:func:`_goes_on`).
+    (where only one is, the prose below must weigh under :data:`RESUME_SHARE` of the
+    text above: one link and a long paragraph are an inline box and the article's
+    last paragraph) and no paragraphs going on (:func:`_goes_on`).
 
     Below the marker, a *feed* (at least :data:`FEED_DATES` entries that each carry a
     removed date or byline, one per :data:`FEED_EVERY` lines) counts as teasers
@@ -642,7 +644,9 @@ def _cut_at_end_marker(view: View, kept: list[int], weights: list[float], start:
         feed = dated >= FEED_DATES and FEED_EVERY * dated >= rest and below.dates[start] - dated < FEED_DATES
         if before < END_SHARE * total and len(gap) < END_BLOCK and not feed:
             continue
-        teasers = feed or 3 * below.titles[n + 1] >= rest
+        # One headline and a paragraph of weight below may be an inline link and the article's last paragraph.
+        teasers = feed or (3 * below.titles[n + 1] >= rest and (
+            below.titles[n + 1] >= 2 or total - before < RESUME_SHARE * before))
         if teasers and not _goes_on(view, below, n, gap, feed, before):
             return n
     return end
