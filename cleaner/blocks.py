@@ -414,7 +414,9 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
     words (menu items, buttons) counts clearly against, unless it ends like a
     sentence or opens with a quote mark (dialogue); a longer title-like line (a heading, a list item, a headline) slightly
     against; a line of data (a row of a table, every fifth word a number, or a row led by
-    a dated or numbered label and a dash or colon, as in a tour's dates) and anything
+    a dated or numbered label and a dash or colon, as in a tour's dates), a list on one
+    line (at least :data:`LIST_LINE_ITEMS` short items between commas: keywords, the names
+    of those who liked a post), and anything
     else (a line ending in a comma) is neutral. A leading bullet is ignored, except
     that a bulleted line shaped like a teaser (:func:`_teaser`: a truncated headline
     or excerpt, "* Jury rules for half of the plaintiffs …", or a headline run into its
@@ -433,6 +435,8 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
     -1.5
     >>> line_weight("June 9 – Tampa, FL @ Riverside Amphitheatre"), line_weight("Stage 3: 22 April – Velopark")
     (0.0, 0.0)
+    >>> line_weight("knitting, crochet, quilting, weaving, felting, embroidery, sewing, dyeing, spinning yarn")
+    0.0
     >>> from cleaner.lang import stoplist
     >>> line_weight("Draw up a budget", stoplist("en")) > line_weight("Lead Generation Tools For Sales", stoplist("en"))
     True
@@ -445,6 +449,8 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
     text = stripped
     if bulleted and _teaser(text, n):
         return TEASER_WEIGHT
+    if n >= LIST_LINE_WORDS and (commas := text.count(", ")) >= LIST_LINE_ITEMS - 1 and n <= MAX_ITEM_WORDS * (commas + 1):
+        return 0.0  # "knitting, crochet, quilting, ...": a list of names or keywords on one line, not prose
     if is_prose(text, n):
         weight = float(n)
     elif table_row(text):
@@ -475,6 +481,11 @@ BULLETS = "*•·+-–—>^o■□▪▫◦‣⁃ "
 _ELLIPSES = ("...", "…")
 #: A headline run into its excerpt's dateline: "... may soon be deemed stateless NEW DELHI: The ...".
 _GLUED_DATELINE = re.compile(r"\A(?:\S+\s+){4,}?\S*[a-z\d’')\]]\s+(?:[A-Z]{2,}[.,]?\s+){0,3}[A-Z]{3,}:\s")
+#: A line of at least LIST_LINE_WORDS words holding at least LIST_LINE_ITEMS comma-separated items of at
+#: most MAX_ITEM_WORDS words on average is a list (tags, keywords, the names of those who liked a post).
+LIST_LINE_WORDS = 12
+LIST_LINE_ITEMS = 8
+MAX_ITEM_WORDS = 3
 #: What a list item shaped like a teaser weighs: against the text, as a menu item does.
 TEASER_WEIGHT = -1.5
 #: A row led by a short label holding a number (a date, a rank, a stage), then a dash or a colon.
