@@ -39,6 +39,98 @@ def looks_like_html(text: str) -> bool:
     return head.lstrip().startswith("<") and len(_TAG.findall(head)) >= 8
 
 
+#: Elements whose text is never page text: code, styling, embedded documents, form controls.
+_SKIP = frozenset({"script", "style", "noscript", "template", "head", "title", "svg", "math", "iframe", "object",
+                   "select", "option", "button", "textarea", "input"})
+#: Elements that start and end a block of text: each becomes its own line.
+_BLOCKS = frozenset({"p", "div", "section", "article", "header", "footer", "nav", "aside", "main", "ul", "ol",
+                     "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tfoot", "tr", "td",
+                     "th", "caption", "blockquote", "pre", "figure", "figcaption", "dl", "dt", "dd", "br", "hr",
+                     "address", "details", "summary", "form", "fieldset", "legend", "label", "center"})
+_SPACES = re.compile(r"\s+")
+
+
+def page_text(html: str) -> str:
+    r"""The whole page as text, one block a line, list items bulleted: what a scraper's
+    text dump of the page would hold (menus, sidebars and footers included).
+
+    >>> page_text("<html><body><nav><a href='/'>Home</a></nav><h1>Title</h1>"
+    ...           "<p>One <b>bold</b>\n word.</p><ul><li>a</li><li>b</li></ul><script>x()</script></body></html>")
+    'Home\nTitle\nOne bold word.\n* a\n* b'
+    """
+    from lxml import etree
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    if tree is None:
+        return ""
+    body = tree.find("body")
+    lines: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        line = _SPACES.sub(" ", "".join(run)).strip()
+        if line and line != "*":
+            lines.append(line)
+        run.clear()
+
+    # Walked, not recursed: a page may nest deeper than Python's recursion limit.
+    walker = etree.iterwalk(body if body is not None else tree, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag if isinstance(el.tag, str) else None  # comments and processing instructions: None
+        if event == "start":
+            if tag in _SKIP:
+                walker.skip_subtree()
+            elif tag is not None:
+                if tag in _BLOCKS:
+                    flush()
+                    if tag == "li":
+                        run.append("* ")
+                if el.text:
+                    run.append(el.text)
+            continue
+        if tag in _BLOCKS:
+            flush()
+        if el.tail:
+            run.append(el.tail)
+    flush()
+    return "\n".join(lines)
+
+
+def visible(text: str) -> int:
+    """How many characters of ``text`` are not white space.
+
+    >>> visible("  a b  c ")
+    3
+    """
+    return sum(map(len, text.split()))
+
+
+def visible_bound(html: str) -> int:
+    """At least :func:`visible` of :func:`page_text`, counted without parsing: the characters
+    outside tags, scripts and style sheets (entities, comments and other hidden elements
+    counted as well). One pass over the page, to spare most pages a second parse.
+
+    >>> page = "<html><body><p>One <b>bold</b> word.</p><script>var x = '<p>';</script></body></html>"
+    >>> visible_bound(page), visible(page_text(page))
+    (12, 12)
+    """
+    size, hidden = 0, ""
+    for piece in html.split("<")[1:]:
+        head = piece[:7].lower()
+        if hidden:
+            if head.startswith(hidden):
+                hidden = ""
+            continue
+        if head.startswith(("script", "style")):
+            hidden = "/script" if head.startswith("script") else "/style"
+            continue
+        end = piece.find(">")
+        if end >= 0:
+            size += visible(piece[end + 1:])
+    return size
+
+
 def extract(html: str) -> tuple[str, dict[str, Any]]:
     """The main text of a page, one block a line, and what trafilatura read of its metadata."""
     import trafilatura

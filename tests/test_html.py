@@ -1,0 +1,75 @@
+"""HTML input: the page as text, and the page's own main text where the extractor kept a sliver."""
+
+from __future__ import annotations
+
+import time
+
+from cleaner import Config
+from cleaner import html as html_input
+from cleaner.pipeline import SLIVER, process
+
+PARAGRAPHS = [
+    "The harbour ferry will run two boats from June, the port authority said on Tuesday, after queues "
+    "of more than an hour formed at both piers on sunny weekends last year.",
+    "The second boat is on loan from a lake operator in the north and seats ninety passengers, a few "
+    "more than the ferry that has crossed the harbour since 2009.",
+    "Tickets will cost the same, and season passes bought before June remain valid on both boats, the "
+    "authority said, adding that crews would be hired from the town.",
+    "Whether the second boat stays after September will depend on the numbers: the authority will count "
+    "passengers on both boats every day and publish the figures at the end of the season.",
+] * 3
+
+
+def page(paragraphs: list[str]) -> str:
+    menu = "".join(f"<li><a href='/{w}'>{w}</a></li>" for w in ("Home", "News", "Sport", "Weather"))
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (f"<!DOCTYPE html><html><head><title>Ferry</title><style>p {{color: red}}</style></head><body>"
+            f"<nav><ul>{menu}</ul></nav><article><h1>Second ferry for the summer</h1>{body}</article>"
+            f"<footer><p>Contact</p><p>Privacy</p></footer><script>track()</script></body></html>")
+
+
+def test_page_text_is_one_block_a_line_without_code():
+    text = html_input.page_text(page(PARAGRAPHS[:2]))
+    lines = text.split("\n")
+    assert lines[:4] == ["* Home", "* News", "* Sport", "* Weather"]
+    assert PARAGRAPHS[0] in lines and PARAGRAPHS[1] in lines
+    assert "track()" not in text and "color" not in text and "Ferry" not in lines  # script, style, <title>
+
+
+def test_page_text_breaks_lines_at_br_and_joins_wrapped_text():
+    assert html_input.page_text("<html><body><p>One\n  line<br>two<br/>three</p></body></html>") == \
+        "One line\ntwo\nthree"
+
+
+def test_page_text_of_deep_pages():
+    """As deep as the parser nests (it drops deeper content; tests/test_reliability.py has the bomb)."""
+    html = "<html><body>" + "<div><span>" * 100 + "<p>deep text</p>" + "</span></div>" * 100 + "</body></html>"
+    assert html_input.page_text(html) == "deep text"
+    html = "<html><body>" + "<div>" * 100_000 + "<p>deep text</p>" + "</div>" * 100_000 + "</body></html>"
+    start = time.perf_counter()
+    assert html_input.page_text(html) in ("", "deep text")
+    assert time.perf_counter() - start < 10
+
+
+def test_a_sliver_of_an_extraction_gives_way_to_the_page_main_text(monkeypatch):
+    """The extractor kept one opening sentence of a long article: the page's main text is used."""
+    monkeypatch.setattr(html_input, "extract", lambda html: ("Second ferry for the summer.", {"title": "Ferry"}))
+    doc = process(page(PARAGRAPHS), Config(input="html"))
+    assert all(p in doc.text() for p in PARAGRAPHS[:4])
+    assert "Contact" not in doc.text() and "Home" not in doc.text()
+    assert doc.extra["extraction"].startswith("page text: the extractor kept 24 of its")
+    assert doc.extra["title"] == "Ferry"
+
+
+def test_an_extraction_of_a_fair_share_is_kept(monkeypatch):
+    """Two of twelve paragraphs are more than a sliver: the extractor's choice stands."""
+    kept = "\n".join(PARAGRAPHS[:2])
+    assert len(kept) >= SLIVER * len("\n".join(PARAGRAPHS))
+    monkeypatch.setattr(html_input, "extract", lambda html: (kept, {}))
+    doc = process(page(PARAGRAPHS), Config(input="html"))
+    assert doc.text().strip() == kept and "extraction" not in doc.extra
+
+
+def test_a_real_extraction_of_an_article_page_is_not_replaced():
+    doc = process(page(PARAGRAPHS), Config(input="html"))
+    assert PARAGRAPHS[0] in doc.text() and "extraction" not in doc.extra
