@@ -6,13 +6,18 @@ plain files, so detection works without importing jusText itself.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
+import marshal
 import re
 import sys
+from array import array
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
+
+from . import cache
 
 _DATA = Path(__file__).parent / "data"
 _TOKEN = re.compile(r"[^\W\d_]+")
@@ -33,30 +38,46 @@ def _stoplist_dir() -> Path | None:
 
 
 @lru_cache(maxsize=1)
-def stopwords() -> dict[str, tuple[str, ...]]:
-    """Map each stopword to the languages (ISO codes) whose stoplist has it."""
-    codes = {}
-    for row in (_DATA / "stoplist_languages.tsv").read_text(encoding="utf-8").splitlines():
-        if row and not row.startswith("#"):
-            name, _, code = row.partition("\t")
-            if code:
-                codes[name] = code
-    table: dict[str, list[str]] = {}
+def _stoplist_paths() -> dict[str, list[Path]]:
+    """Each language code's jusText stoplist files, in the order of ``stoplist_languages.tsv``."""
     directory = _stoplist_dir()
     if directory is None:
         return {}
-    for name, code in codes.items():
-        path = directory / f"{name}.txt"
-        if path.exists():
-            for word in path.read_text(encoding="utf-8").split():
-                table.setdefault(word.casefold(), []).append(code)
+    paths: dict[str, list[Path]] = {}
+    for row in (_DATA / "stoplist_languages.tsv").read_text(encoding="utf-8").splitlines():
+        if row and not row.startswith("#"):
+            name, _, code = row.partition("\t")
+            path = directory / f"{name}.txt"
+            if code and path.exists():
+                paths.setdefault(code, []).append(path)
+    return paths
+
+
+def _words_of(path: Path) -> list[str]:
+    """The words of one stoplist file, casefolded, in file order (repeats kept)."""
+    return [word.casefold() for word in path.read_text(encoding="utf-8").split()]
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> dict[str, tuple[str, ...]]:
+    """Map each stopword to the languages (ISO codes) whose stoplist has it."""
+    table: dict[str, list[str]] = {}
+    for code, paths in _stoplist_paths().items():
+        for path in paths:
+            for word in _words_of(path):
+                table.setdefault(word, []).append(code)
     return {w: tuple(c) for w, c in table.items()}
 
 
 @lru_cache(maxsize=None)
 def stoplist(code: str) -> frozenset[str]:
-    """The stopwords of one language (empty where there is no stoplist)."""
-    return frozenset(w for w, codes in stopwords().items() if code in codes)
+    """The stopwords of one language (empty where there is no stoplist).
+
+    Read from that language's own files: the words :func:`stopwords` lists
+    ``code`` for, without building the whole table (a new process needs only one
+    or two languages' stoplists, and the table takes a third of a second).
+    """
+    return frozenset(word for path in _stoplist_paths().get(code, ()) for word in _words_of(path))
 
 
 def detect(text: str, fallback: str = FALLBACK) -> str:
@@ -164,13 +185,89 @@ class _Groups(NamedTuple):
 
 @lru_cache(maxsize=1)
 def _code_groups() -> _Groups:
-    """:func:`stopwords`, with the words that belong to the same languages grouped."""
+    """:func:`stopwords`, with the words that belong to the same languages grouped.
+
+    Read from the on-disk cache (:mod:`cleaner.cache`) when it holds the groups of
+    these very stoplists, else built and stored there: building takes a third of a
+    second, every new process, and reading them back a fraction of that.
+    """
+    key = _groups_key()
+    payload = cache.read("stopword-groups", key) if key else None
+    groups = _unpack_groups(payload) if payload is not None else None
+    if groups is None:
+        groups = _build_groups()
+        if key and groups.words:
+            cache.write("stopword-groups", key, _pack_groups(groups))
+    return groups
+
+
+def _build_groups() -> _Groups:
+    """The groups, built from :func:`stopwords`."""
     ids: dict[tuple[str, ...], int] = {}
     words = {w: ids.setdefault(codes, len(ids)) for w, codes in stopwords().items()}
     # One-letter words never score (nor count): leaving them out saves testing the length.
     ascii_words = {w.encode("ascii"): g for w, g in words.items() if w.isascii() and len(w) > 1}
     codes = [tuple(Counter(group).items()) for group in ids]
+    return _with_fields(words, ascii_words, codes)
+
+
+def _with_fields(words: dict[str, int], ascii_words: dict[bytes, int],
+                 codes: list[tuple[tuple[str, int], ...]]) -> _Groups:
+    """The groups, with the languages and the packed per-group fields worked out from ``codes``."""
     languages = sorted({code for group in codes for code, _ in group})
     field = {code: 32 * i for i, code in enumerate(languages)}
     packed = [sum(times << field[code] for code, times in group) for group in codes]
     return _Groups(words, ascii_words, codes, languages, packed)
+
+
+#: Bump when what :func:`_pack_groups` writes, or how the groups are built, changes.
+_GROUPS_FORMAT = 1
+
+
+def _groups_key() -> str | None:
+    """What the cached groups depend on: the stoplist files (path, size, mtime), the
+    language table, this module's source (so that editing how groups are built can
+    never read stale ones), the format, and the Python version (for ``marshal``).
+    ``None`` without stoplists, or when a file cannot be looked at."""
+    try:
+        files = [(str(path), (st := path.stat()).st_size, st.st_mtime_ns)
+                 for paths in _stoplist_paths().values() for path in paths]
+        sources = [hashlib.sha256(path.read_bytes()).hexdigest()
+                   for path in (_DATA / "stoplist_languages.tsv", Path(__file__))]
+    except OSError:
+        return None
+    if not files:
+        return None
+    return cache.key_of(_GROUPS_FORMAT, sys.version_info[:2], sys.byteorder, sources, files)
+
+
+def _pack_groups(groups: _Groups) -> bytes:
+    """The groups as a few flat strings, for the cache (``_unpack_groups`` reads them back).
+
+    Words joined by newlines and their group ids as one array are much quicker to
+    read back than a marshalled dict of 150,000 words. (A stopword is a
+    casefolded chunk between spaces: it never holds a newline.)
+    """
+    return marshal.dumps((
+        "\n".join(groups.words), array("I", groups.words.values()).tobytes(),
+        b"\n".join(groups.ascii), array("I", groups.ascii.values()).tobytes(),
+        tuple(groups.codes),
+    ))
+
+
+def _unpack_groups(payload: bytes) -> _Groups | None:
+    """The groups :func:`_pack_groups` wrote, or ``None`` if the payload is not such."""
+    try:
+        words_text, word_ids, ascii_text, ascii_ids, codes = marshal.loads(payload)
+        words = dict(_zip_exact(words_text.split("\n"), array("I", word_ids).tolist()))
+        ascii_words = dict(_zip_exact(ascii_text.split(b"\n"), array("I", ascii_ids).tolist()))
+        return _with_fields(words, ascii_words, list(codes))
+    except (ValueError, EOFError, TypeError, AttributeError):
+        return None
+
+
+def _zip_exact(keys: list, values: list) -> zip:
+    """``zip``, refusing lists of different lengths (a payload that does not hold together)."""
+    if len(keys) != len(values):
+        raise ValueError("lengths differ")
+    return zip(keys, values)

@@ -1,0 +1,125 @@
+"""The on-disk cache of the stopword groups: what it gives back is what building gives,
+and a missing, damaged or unwritable cache only means building again, never an error."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from cleaner import cache, lang
+
+
+@pytest.fixture
+def fresh(monkeypatch, tmp_path):
+    """The cache in a folder of its own, and no table left in memory (before and after)."""
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path / "cache"))
+    lang._code_groups.cache_clear()
+    yield tmp_path / "cache"
+    lang._code_groups.cache_clear()
+
+
+def _cache_files(folder):
+    return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+
+
+def test_cached_groups_equal_built_groups(fresh):
+    built = lang._build_groups()
+    first = lang._code_groups()  # builds, writes the cache
+    assert len(_cache_files(fresh)) == 1
+    lang._code_groups.cache_clear()
+    cached = lang._code_groups()  # reads it back
+    assert cached == built == first
+    assert list(cached.words) == list(built.words)  # the same order too
+
+
+def test_stoplist_equals_the_table(fresh):
+    table = lang.stopwords()
+    codes = {code for codes in table.values() for code in codes}
+    assert len(codes) > 50
+    for code in codes:
+        assert lang.stoplist(code) == frozenset(w for w, cs in table.items() if code in cs), code
+    assert lang.stoplist("xx") == frozenset()
+
+
+def test_stopwords_hold_no_newline():
+    """What lets the cache store the words joined by newlines."""
+    assert not any("\n" in word for word in lang.stopwords())
+
+
+@pytest.mark.parametrize("damage", [
+    lambda blob: blob[: len(blob) // 2],                  # truncated
+    lambda blob: blob[:-10] + b"x" * 10,                  # changed: the digest no longer fits
+    lambda blob: b"",                                     # empty
+    lambda blob: b"not a cache file at all",
+])
+def test_damaged_cache_is_rebuilt(fresh, damage):
+    built = lang._code_groups()
+    [name] = _cache_files(fresh)
+    path = fresh / name
+    path.write_bytes(damage(path.read_bytes()))
+    lang._code_groups.cache_clear()
+    assert lang._code_groups() == built
+    lang._code_groups.cache_clear()
+    assert lang._code_groups() == built  # and the file was written again, whole
+
+
+def test_payload_that_does_not_unpack_is_rebuilt(fresh):
+    """A file whose digest fits but whose payload is not groups (another format, say)."""
+    built = lang._code_groups()
+    key = lang._groups_key()
+    assert cache.write("stopword-groups", key, b"\x00garbage")
+    lang._code_groups.cache_clear()
+    assert lang._code_groups() == built
+    assert lang._unpack_groups(b"\x00garbage") is None
+    assert lang._unpack_groups(lang.marshal.dumps(("a\nb", b"", b"", b"", ()))) is None  # lengths differ
+
+
+def test_unwritable_cache_falls_back(monkeypatch, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(blocker / "cache"))  # a folder under a file: cannot exist
+    lang._code_groups.cache_clear()
+    try:
+        assert lang._code_groups() == lang._build_groups()
+        assert not cache.write("x", "0", b"payload")
+        assert cache.read("x", "0") is None
+    finally:
+        lang._code_groups.cache_clear()
+
+
+def test_no_cache_when_switched_off(monkeypatch):
+    monkeypatch.setenv("CLEANER_CACHE_DIR", "")
+    assert cache.cache_dir() is None
+    assert not cache.write("x", "0", b"payload")
+    assert cache.read("x", "0") is None
+
+
+def test_cache_dir_follows_xdg(monkeypatch, tmp_path):
+    monkeypatch.delenv("CLEANER_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache.cache_dir() == tmp_path / "cleaner"
+
+
+def test_write_leaves_no_temporary_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    assert cache.write("thing", "abc", b"payload")
+    assert cache.read("thing", "abc") == b"payload"
+    assert cache.read("thing", "abd") is None
+    assert _cache_files(tmp_path) == ["thing-abc.bin"]
+
+
+def test_cli_with_unwritable_cache_has_no_traceback(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    doc = tmp_path / "page.txt"
+    doc.write_text("Share\nDer Hund ist in den Garten gelaufen, weil er nicht mehr warten wollte.\n",
+                   encoding="utf-8")
+    env = {**os.environ, "CLEANER_CACHE_DIR": str(blocker / "cache")}
+    run = subprocess.run([sys.executable, "-m", "cleaner", "clean", str(doc)],
+                         capture_output=True, text=True, env=env, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stderr == ""
+    assert run.stdout == "Der Hund ist in den Garten gelaufen, weil er nicht mehr warten wollte.\n"
