@@ -23,7 +23,8 @@ from hypothesis import strategies as st
 
 from cleaner import Config, blocks, lines, pipeline
 from cleaner.document import Removal, Repair
-from cleaner.lang import FALLBACK, MIN_HITS, MIN_SHARE, SAMPLE_CHARS, _HAN, _HANGUL, _KANA, _TOKEN, detect, stoplist, stopwords
+from cleaner.lang import (FALLBACK, MIN_HITS, MIN_SHARE, SAMPLE_CHARS, _CHUNK_WORDS, _CJK, _HAN, _HANGUL, _KANA, _TOKEN,
+                          _code_groups, _may_be_cjk, detect, stoplist, stopwords)
 from cleaner.lexicon import load
 from cleaner.normalize import CONTROLS, INVISIBLE, ODD_SPACES, normalize_text, split_lines
 from cleaner.text import folded_words, key, keys, word_count, word_counts
@@ -160,6 +161,26 @@ WORDS = st.sampled_from(["the", "der", "le", "la", "de", "och", "и", "не", "�
 @given(st.lists(st.one_of(WORDS, LINE_TEXT), max_size=30).map(" ".join))
 def test_detect_equals_counting_every_token(text):
     assert detect(text) == reference_detect(text)
+
+
+def test_cjk_prefilter_passes_every_cjk_character():
+    """``_may_be_cjk`` is a necessary condition of ``_CJK.search`` (surrogates included)."""
+    for c in range(0x110000):
+        char = chr(c)
+        if _CJK.match(char):
+            assert _may_be_cjk(char.encode("utf-8", "surrogatepass")), f"U+{c:04X}"
+
+
+def test_chunk_memo_equals_tokenising():
+    """What detection remembers of a non-ASCII chunk is what tokenising it again gives."""
+    groups = _code_groups()
+    for start in range(0, min(len(LINES), 20_000), 200):
+        detect(" ".join(LINES[start:start + 200]) + " l’été Straße ΣΑΣ don’t")
+    assert _CHUNK_WORDS
+    for chunk, (n_words, found) in list(_CHUNK_WORDS.items())[:5000]:
+        words = [t for t in _TOKEN.findall(chunk.decode("utf-8", "surrogatepass").casefold()) if len(t) > 1]
+        assert n_words == len(words)
+        assert found == tuple(groups.words[w] for w in words if w in groups.words)
 
 
 def test_detect_on_bench_and_corpus():
