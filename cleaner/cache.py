@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import time
 from pathlib import Path
 
 MAGIC = b"cleaner-cache 1\n"
@@ -78,7 +79,6 @@ def write(name: str, key: str, payload: bytes) -> bool:
         with os.fdopen(fd, "wb") as f:
             f.write(MAGIC + key.encode("ascii") + hashlib.sha256(payload).digest() + payload)
         os.replace(tmp, path)
-        return True
     except (OSError, ValueError):
         if tmp is not None:
             try:
@@ -86,3 +86,21 @@ def write(name: str, key: str, payload: bytes) -> bool:
             except OSError:
                 pass
         return False
+    _prune(path, name)
+    return True
+
+
+#: Other entries of the same name unwritten for this long (seconds) go when a new one is written.
+STALE_AFTER = 30 * 24 * 3600
+
+
+def _prune(kept: Path, name: str) -> None:
+    """Delete the entries of ``name`` built from other sources (an older jusText, say) that
+    nobody has written for :data:`STALE_AFTER`: each is megabytes. A month, so that two
+    installs sharing the folder never take turns deleting each other's entry."""
+    try:
+        for old in kept.parent.glob(f"{name}-*.bin"):
+            if old != kept and time.time() - old.stat().st_mtime > STALE_AFTER:
+                old.unlink()
+    except OSError:
+        pass

@@ -13,9 +13,9 @@ import re
 import sys
 from array import array
 from collections import Counter
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import NamedTuple
 
 from . import cache
 
@@ -183,11 +183,13 @@ def _chunk_words(chunk: bytes, groups: _Groups) -> tuple[int, tuple[int, ...]]:
     """What :data:`_CHUNK_WORDS` holds for ``chunk``, worked out (and stored there)."""
     words = [token for token in _TOKEN.findall(chunk.decode("utf-8", "surrogatepass").casefold())
              if len(token) > 1]
-    found = tuple(group for group in map(groups.words.get, words) if group is not None)
+    found = tuple(group for group in map(groups.group, words) if group is not None)
     if len(_CHUNK_WORDS) >= _CHUNK_WORDS_MAX:
         _CHUNK_WORDS.clear()
     _CHUNK_WORDS[chunk] = result = (len(words), found)
     return result
+
+
 #: UTF-8 bytes: ASCII letters lower-cased, every other ASCII byte a space, the rest kept.
 _ASCII_WORDS = bytes(b + 32 if 65 <= b <= 90 else b if 97 <= b <= 122 or b >= 128 else 32 for b in range(256))
 
@@ -208,12 +210,35 @@ def word_chunks(sample: str) -> Counter[bytes]:
     return Counter(sample.encode("utf-8", "surrogatepass").translate(_ASCII_WORDS).split())
 
 
-class _Groups(NamedTuple):
-    words: dict[str, int]     # stopword -> its group: the words of the same languages
-    ascii: dict[bytes, int]   # the ASCII stopwords of two letters or more, as bytes (word_chunks' chunks)
-    codes: list[tuple[tuple[str, int], ...]]  # group -> (language, how many of its stoplists), in order
-    languages: list[str]      # every language, in a fixed order: the fields of ``packed``
-    packed: list[int]         # group -> how many stoplists of each language hold it, 32 bits a language
+class _Groups:
+    """The stopwords, each with its group: the words held by the same languages.
+
+    ``ascii``: the ASCII stopwords of two letters or more, as bytes (the chunks of
+    :func:`word_chunks`) -> group. ``codes``: group -> (language, how many of its
+    stoplists hold the word), in order. ``languages``: every language, in a fixed
+    order: the fields of ``packed``. ``packed``: group -> those counts, 32 bits a
+    language. :attr:`other`: the non-ASCII stopwords -> group, made on first use
+    (from ``other``, a function): they are three quarters of the words, a text
+    needs them only for a word with a non-ASCII letter, and they take most of the
+    time of reading the groups back from the cache.
+    """
+
+    def __init__(self, ascii_words: dict[bytes, int], codes: list[tuple[tuple[str, int], ...]],
+                 other: Callable[[], dict[str, int]]):
+        self.ascii = ascii_words
+        self.codes = codes
+        self.languages = sorted({code for group in codes for code, _ in group})
+        field = {code: 32 * i for i, code in enumerate(self.languages)}
+        self.packed = [sum(times << field[code] for code, times in group) for group in codes]
+        self._make_other = other
+
+    @cached_property
+    def other(self) -> dict[str, int]:
+        return self._make_other()
+
+    def group(self, word: str) -> int | None:
+        """The group of a casefolded word of two letters or more (``None``: not a stopword)."""
+        return self.ascii.get(word.encode("ascii")) if word.isascii() else self.other.get(word)
 
 
 @lru_cache(maxsize=1)
@@ -230,7 +255,7 @@ def _code_groups() -> _Groups:
     groups = _unpack_groups(payload) if payload is not None else None
     if groups is None:
         groups = _build_groups()
-        if key and groups.words:
+        if key and groups.codes:
             cache.write("stopword-groups", key, _pack_groups(groups))
     return groups
 
@@ -241,21 +266,13 @@ def _build_groups() -> _Groups:
     words = {w: ids.setdefault(codes, len(ids)) for w, codes in stopwords().items()}
     # One-letter words never score (nor count): leaving them out saves testing the length.
     ascii_words = {w.encode("ascii"): g for w, g in words.items() if w.isascii() and len(w) > 1}
+    other = {w: g for w, g in words.items() if not w.isascii()}
     codes = [tuple(Counter(group).items()) for group in ids]
-    return _with_fields(words, ascii_words, codes)
-
-
-def _with_fields(words: dict[str, int], ascii_words: dict[bytes, int],
-                 codes: list[tuple[tuple[str, int], ...]]) -> _Groups:
-    """The groups, with the languages and the packed per-group fields worked out from ``codes``."""
-    languages = sorted({code for group in codes for code, _ in group})
-    field = {code: 32 * i for i, code in enumerate(languages)}
-    packed = [sum(times << field[code] for code, times in group) for group in codes]
-    return _Groups(words, ascii_words, codes, languages, packed)
+    return _Groups(ascii_words, codes, lambda: other)
 
 
 #: Bump when what :func:`_pack_groups` writes, or how the groups are built, changes.
-_GROUPS_FORMAT = 1
+_GROUPS_FORMAT = 2
 
 
 def _groups_key() -> str | None:
@@ -283,19 +300,24 @@ def _pack_groups(groups: _Groups) -> bytes:
     casefolded chunk between spaces: it never holds a newline.)
     """
     return marshal.dumps((
-        "\n".join(groups.words), array("I", groups.words.values()).tobytes(),
         b"\n".join(groups.ascii), array("I", groups.ascii.values()).tobytes(),
+        "\n".join(groups.other), array("I", groups.other.values()).tobytes(),
         tuple(groups.codes),
     ))
 
 
 def _unpack_groups(payload: bytes) -> _Groups | None:
-    """The groups :func:`_pack_groups` wrote, or ``None`` if the payload is not such."""
+    """The groups :func:`_pack_groups` wrote, or ``None`` if the payload is not such.
+
+    The non-ASCII words are checked for number now, made into a dict on first use.
+    """
     try:
-        words_text, word_ids, ascii_text, ascii_ids, codes = marshal.loads(payload)
-        words = dict(_zip_exact(words_text.split("\n"), array("I", word_ids).tolist()))
-        ascii_words = dict(_zip_exact(ascii_text.split(b"\n"), array("I", ascii_ids).tolist()))
-        return _with_fields(words, ascii_words, list(codes))
+        ascii_text, ascii_ids, other_text, other_ids, codes = marshal.loads(payload)
+        ascii_words = dict(_zip_exact(_split(ascii_text, b"\n"), array("I", ascii_ids).tolist()))
+        if not isinstance(other_text, str) or _count(other_text, "\n") != len(array("I", other_ids)):
+            raise ValueError("lengths differ")
+        return _Groups(ascii_words, list(codes),
+                       lambda: dict(zip(_split(other_text, "\n"), array("I", other_ids).tolist())))
     except (ValueError, EOFError, TypeError, AttributeError):
         return None
 
@@ -305,3 +327,13 @@ def _zip_exact(keys: list, values: list) -> zip:
     if len(keys) != len(values):
         raise ValueError("lengths differ")
     return zip(keys, values)
+
+
+def _split(joined, sep):
+    """The words ``sep.join`` joined (none when ``joined`` is empty)."""
+    return joined.split(sep) if joined else []
+
+
+def _count(joined, sep) -> int:
+    """How many words ``sep.join`` joined (counted, not split)."""
+    return joined.count(sep) + 1 if joined else 0
