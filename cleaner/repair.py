@@ -104,13 +104,34 @@ def mojibake_chars(pattern: re.Pattern = BADNESS_RE, common: str = COMMON) -> re
         if not blocking:
             return None
         alternatives.append(blocking)
-    let_out: set[str] = set()
-    for c in common:
-        trial = let_out | {c}
-        if all(any(not (chars & trial) for chars in blocking) for blocking in alternatives):
-            let_out = trial
+    let_out = _let_out(alternatives, common)
     needed = set().union(*(chars for blocking in alternatives for chars in blocking)) - let_out
     return re.compile("[" + "".join(re.escape(c) for c in sorted(needed)) + "]")
+
+
+def _let_out(alternatives: list[list[set[str]]], common: str) -> set[str]:
+    """The characters of ``common`` let out of the prefilter, in order, each as long as every
+    alternative keeps a blocking class that holds none of the characters let out.
+
+    Worked out from where each common character occurs (a few set intersections in C)
+    rather than by testing every class against every character: this runs at import.
+    """
+    wanted = set(common)
+    # character -> alternative -> the indexes of its classes that hold the character
+    holders: dict[str, dict[int, set[int]]] = {}
+    for a, classes in enumerate(alternatives):
+        for k, chars in enumerate(classes):
+            for c in chars & wanted:
+                holders.setdefault(c, {}).setdefault(a, set()).add(k)
+    clear = [set(range(len(classes))) for classes in alternatives]  # classes with no character let out
+    let_out: set[str] = set()
+    for c in common:
+        held = holders.get(c, {})
+        if all(clear[a] - ks for a, ks in held.items()):  # each alternative keeps a clear class
+            let_out.add(c)
+            for a, ks in held.items():
+                clear[a] -= ks
+    return let_out
 
 
 def _class_chars(item: tuple) -> set[str] | None:

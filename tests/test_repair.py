@@ -275,3 +275,39 @@ def test_actionable_pattern_on_every_character_and_the_bench():
         for path in (sorted(BENCH.glob("*/page/*.txt")) + sorted(BENCH.glob("*/box/*.txt")))[::5]:
             text = path.read_bytes().decode("utf-8", "replace")
             assert _starts(_ACTIONABLE, text) == _starts(_PLAIN_ACTIONABLE, text), path
+
+
+def _reference_let_out(alternatives, common):
+    """The rule as first written: let ``c`` out if every alternative keeps a blocking class
+    disjoint from everything let out with it."""
+    let_out: set[str] = set()
+    for c in common:
+        trial = let_out | {c}
+        if all(any(not (chars & trial) for chars in blocking) for blocking in alternatives):
+            let_out = trial
+    return let_out
+
+
+@PROPERTY
+@given(st.lists(st.lists(st.sets(st.sampled_from("abcdeé’“ÃÂâ€"), min_size=1, max_size=4), min_size=1, max_size=3),
+                min_size=1, max_size=4),
+       st.text(alphabet="abcdeé’“ÃÂâ€xy", max_size=12))
+def test_let_out_equals_the_plain_rule(alternatives, common):
+    from cleaner.repair import _let_out
+    assert _let_out(alternatives, common) == _reference_let_out(alternatives, common)
+
+
+def test_mojibake_chars_for_other_common_sets():
+    """Different characters let out, in different orders: the same prefilter as the plain rule."""
+    from cleaner import repair
+
+    calls = []
+    real = repair._let_out
+    try:
+        repair._let_out = lambda alternatives, common: calls.append(alternatives) or real(alternatives, common)
+        repair.mojibake_chars()
+    finally:
+        repair._let_out = real
+    [alternatives] = calls
+    for common in (COMMON, COMMON[::-1], COMMON + "ÃÂâ€", "ÃÂâ€" + COMMON, ""):
+        assert real(alternatives, common) == _reference_let_out(alternatives, common)
