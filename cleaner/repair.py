@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from functools import lru_cache
 from itertools import accumulate
 
 import ftfy
@@ -88,7 +89,7 @@ def mojibake_chars(pattern: re.Pattern = BADNESS_RE, common: str = COMMON) -> re
     """
     if pattern.flags & re.IGNORECASE:
         return None
-    tree = _re_parser.parse(pattern.pattern, pattern.flags)
+    tree = _parse(pattern.pattern, pattern.flags)
     if len(tree.data) != 1 or tree.data[0][0] is not _re_parser.BRANCH:
         return None
     alternatives = []
@@ -107,6 +108,13 @@ def mojibake_chars(pattern: re.Pattern = BADNESS_RE, common: str = COMMON) -> re
     let_out = _let_out(alternatives, common)
     needed = set().union(*(chars for blocking in alternatives for chars in blocking)) - let_out
     return re.compile("[" + "".join(re.escape(c) for c in sorted(needed)) + "]")
+
+
+@lru_cache(maxsize=4)
+def _parse(pattern: str, flags: int):
+    """The parsed form of a regex (parsing ftfy's badness pattern takes milliseconds, and
+    the import needs it twice)."""
+    return _re_parser.parse(pattern, flags)
 
 
 def _let_out(alternatives: list[list[set[str]]], common: str) -> set[str]:
@@ -155,7 +163,7 @@ def _class_chars(item: tuple) -> set[str] | None:
 _MOJIBAKE = mojibake_chars()
 #: The longest match of ftfy's badness pattern (characters): a match holding a character of
 #: :data:`_MOJIBAKE` lies within this distance of it. ``None`` when unbounded.
-_BADNESS_WIDTH: int | None = _re_parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags).getwidth()[1]
+_BADNESS_WIDTH: int | None = _parse(BADNESS_RE.pattern, BADNESS_RE.flags).getwidth()[1]
 if _BADNESS_WIDTH >= _re_parser.MAXREPEAT:
     _BADNESS_WIDTH = None
 
