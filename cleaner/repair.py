@@ -52,12 +52,13 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
 # charset prefix), while "&(?=...)|[...]" was tried position by position, twice as slow.
 # ((?<!&) after the class: the character just matched was not "&".)
 assert HTML_ENTITY_RE.pattern.startswith("&"), HTML_ENTITY_RE.pattern
-_ACTIONABLE = re.compile(
-    "[&\x00-\x08\x0b-\x1f\x7f-\x9f\u0085\u2028\u2029\ud800-\udfff"
+_ACTIONABLE_CLASS = (
+    "&\x00-\x08\x0b-\x1f\x7f-\x9f\u0085\u2028\u2029\ud800-\udfff"
     "\u206a-\u206f\ufeff\ufff9-\ufffc\U0001d173-\U0001d17a\U000e0000-\U000e007f"
     + "".join(re.escape(chr(c)) for c in sorted(CONTROL_CHARS) if chr(c) != "&")
-    + f"](?:(?<!&)|(?={HTML_ENTITY_RE.pattern[1:]}))"
 )
+_ENTITY_AFTER_AMPERSAND = f"(?:(?<!&)|(?={HTML_ENTITY_RE.pattern[1:]}))"
+_ACTIONABLE = re.compile(f"[{_ACTIONABLE_CLASS}]{_ENTITY_AFTER_AMPERSAND}")
 
 
 #: Characters ordinary text is full of, most wanted first. :func:`mojibake_chars` keeps as
@@ -161,6 +162,11 @@ def _class_chars(item: tuple) -> set[str] | None:
 
 
 _MOJIBAKE = mojibake_chars()
+#: :data:`_ACTIONABLE` with :data:`_MOJIBAKE`'s characters in its class: one scan of a
+#: document finds both kinds of spot (``None`` without a prefilter).
+assert _MOJIBAKE is None or _MOJIBAKE.pattern.startswith("[") and _MOJIBAKE.pattern.endswith("]")
+_ACTIONABLE_OR_MOJIBAKE = None if _MOJIBAKE is None else re.compile(
+    f"[{_ACTIONABLE_CLASS}{_MOJIBAKE.pattern[1:-1]}]{_ENTITY_AFTER_AMPERSAND}")
 #: The longest match of ftfy's badness pattern (characters): a match holding a character of
 #: :data:`_MOJIBAKE` lies within this distance of it. ``None`` when unbounded.
 _BADNESS_WIDTH: int | None = _parse(BADNESS_RE.pattern, BADNESS_RE.flags).getwidth()[1]
@@ -197,13 +203,16 @@ def lines_needing_repair(lines: list[str]) -> list[int]:
     [1, 2]
     """
     text = "\n".join(lines)
-    hits = [m.start() for m in _ACTIONABLE.finditer(text)]
     candidates: set[int] = set()
-    if not text.isascii():  # mojibake and unnormalised text need a non-ASCII character
-        if _MOJIBAKE is None:
+    if text.isascii():  # mojibake and unnormalised text need a non-ASCII character
+        hits = [m.start() for m in _ACTIONABLE.finditer(text)]
+    else:
+        if _ACTIONABLE_OR_MOJIBAKE is None:
+            hits = [m.start() for m in _ACTIONABLE.finditer(text)]
             candidates.update(i for i, line in enumerate(lines) if not line.isascii())
         else:  # only a line with a character mojibake needs can be bad
-            hits += _bad_spots(text, lines, [m.start() for m in _MOJIBAKE.finditer(text)])
+            hits, spots = _scan(text)
+            hits += _bad_spots(text, lines, spots)
         # NFC never joins across a line break: an unnormalised line shows in the whole text.
         if not unicodedata.is_normalized("NFC", text):
             candidates.update(i for i, line in enumerate(lines)
@@ -212,6 +221,19 @@ def lines_needing_repair(lines: list[str]) -> list[int]:
         starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
         candidates.update(bisect_right(starts, pos) - 1 for pos in hits)
     return [i for i in sorted(candidates) if needs_repair(lines[i])]
+
+
+def _scan(text: str) -> tuple[list[int], list[int]]:
+    """The positions of :data:`_ACTIONABLE` matches in ``text``, and those of the other
+    characters of :data:`_MOJIBAKE`, from one scan (a character of both counts as
+    actionable: its line is looked at anyway)."""
+    hits: list[int] = []
+    spots: list[int] = []
+    actionable = _ACTIONABLE.match
+    for m in _ACTIONABLE_OR_MOJIBAKE.finditer(text):
+        pos = m.start()
+        (hits if actionable(text, pos) else spots).append(pos)
+    return hits, spots
 
 
 def _bad_spots(text: str, lines: list[str], spots: list[int]) -> list[int]:

@@ -311,3 +311,25 @@ def test_mojibake_chars_for_other_common_sets():
     [alternatives] = calls
     for common in (COMMON, COMMON[::-1], COMMON + "ÃÂâ€", "ÃÂâ€" + COMMON, ""):
         assert real(alternatives, common) == _reference_let_out(alternatives, common)
+
+
+def _two_scans(text: str) -> tuple[list[int], list[int]]:
+    hits = _starts(_ACTIONABLE, text)
+    return hits, [p for p in _starts(_MOJIBAKE, text) if p not in set(hits)]
+
+
+@PROPERTY
+@given(st.lists(st.one_of(LINE, st.sampled_from(ENTITIES), st.sampled_from(CONTROLS)), max_size=12).map("".join))
+def test_one_scan_equals_the_two(text):
+    from cleaner.repair import _scan
+    assert _scan(text) == _two_scans(text)
+
+
+def test_one_scan_equals_the_two_on_the_bench():
+    from cleaner.repair import _scan
+    chars = "".join(map(chr, [*range(0x10000), *range(0xE0000, 0xE0200)])) + "&amp; &#10;"
+    assert _scan(chars) == _two_scans(chars)
+    if BENCH.exists():
+        for path in (sorted(BENCH.glob("*/page/*.txt")) + sorted(BENCH.glob("*/box/*.txt")))[::5]:
+            text = path.read_bytes().decode("utf-8", "replace")
+            assert _scan(text) == _two_scans(text), path
