@@ -3,6 +3,7 @@ and a missing, damaged or unwritable cache only means building again, never an e
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -144,3 +145,61 @@ def test_writing_prunes_only_stale_entries_of_the_same_name(tmp_path, monkeypatc
     os.utime(tmp_path / "other-old.bin", (stale, stale))
     assert cache.write("thing", "new", b"x")
     assert _cache_files(tmp_path) == ["other-old.bin", "thing-new.bin", "thing-recent.bin"]
+
+
+# --- what the repair prefilters take from ftfy ----------------------------------
+
+def test_cached_ftfy_patterns_equal_reading_ftfy(monkeypatch, tmp_path):
+    from cleaner import repair
+
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    read = repair._read_patterns()
+    assert repair._patterns() == read  # read from ftfy, written
+    assert [p.name.split("-")[:2] for p in tmp_path.iterdir()] == [["ftfy", "patterns"]]
+    assert repair._patterns() == read  # from the cache
+    # what the module compiled at import is the same, whichever way it came
+    assert repair._ACTIONABLE.pattern == f"[{read['actionable']}]{repair._ENTITY_AFTER_AMPERSAND}"
+    assert repair._MOJIBAKE.pattern == read["mojibake"] and repair._BADNESS_WIDTH == read["width"]
+
+
+@pytest.mark.parametrize("payload", [b"", b"{", b"[]", b'{"actionable": 1}', b'{"actionable": "a", "entity": "b"}'])
+def test_bad_ftfy_patterns_entry_is_read_again(monkeypatch, tmp_path, payload):
+    from cleaner import repair
+
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    assert cache.write("ftfy-patterns", repair._patterns_key(), payload)
+    assert repair._patterns() == repair._read_patterns()
+
+
+def _run(code: str, env: dict) -> str:
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert run.returncode == 0 and run.stderr == "", run.stderr
+    return run.stdout
+
+
+def test_ftfy_is_imported_only_when_a_line_needs_it(tmp_path):
+    env = {**os.environ, "CLEANER_CACHE_DIR": str(tmp_path)}
+    probe = ("import sys, cleaner; print(cleaner.clean({!r}).replace(chr(10), '|')); "
+             "print('ftfy' in sys.modules)")
+    plain = "A plain “quoted” line – with a dash, and the council met on Monday evening."
+    _run(probe.format(plain), env)  # the first run fills the cache
+    assert _run(probe.format(plain), env) == plain + "\nFalse\n"
+    entity = "Fish &amp; chips: the café is open on Monday evening for everyone in town."
+    assert _run(probe.format(entity), env) == entity.replace("&amp;", "&") + "\nTrue\n"
+
+
+def test_import_with_unwritable_cache(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    env = {**os.environ, "CLEANER_CACHE_DIR": str(blocker / "cache")}
+    assert _run("import cleaner; print(cleaner.clean('Caf\\u00c3\\u00a9 &amp; bar is open.'))", env) \
+        == "Café & bar is open.\n"
+
+
+def test_ftfy_patterns_that_do_not_compile_are_read_again(monkeypatch, tmp_path):
+    from cleaner import repair
+
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    bad = {"actionable": "a", "entity": "(", "mojibake": None, "width": 7}
+    assert cache.write("ftfy-patterns", repair._patterns_key(), json.dumps(bad).encode())
+    assert repair._patterns() == repair._read_patterns()
