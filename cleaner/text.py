@@ -120,6 +120,8 @@ _ASCII = bytes(range(128))
 #: bytes >= 0x80 stay (the characters they encode are sorted out one by one).
 _ASCII_WORD_BYTES = bytes(97 if c < 128 and (chr(c).isalnum() or c == 95) else c if c == 10 or c >= 128 else 32
                           for c in range(256))
+#: :data:`_ASCII_WORD_BYTES` for one line: ``\\n`` is a non-word character like any other.
+_ASCII_WORD_BYTES_ONE_LINE = _ASCII_WORD_BYTES.replace(b"\n", b" ")
 #: Every byte but space and ``\\n`` -> ``a``.
 _ANY_WORD_BYTES = bytes(c if c in (10, 32) else 97 for c in range(256))
 
@@ -197,9 +199,14 @@ def word_count(text: str, line_key: str | None = None) -> int:
     >>> word_count("It's 10:30 now.", "it s 0 0 now")
     5
     """
-    if line_key is not None and text.isascii() and "_" not in text:
-        return line_key.count(" ") + 1 if line_key else 0
-    if text.isascii() or not _CJK.search(text):
+    if text.isascii():
+        if line_key is not None and "_" not in text:
+            return line_key.count(" ") + 1 if line_key else 0
+        # Each \w+ run becomes a run of "a", everything else spaces: its words are the
+        # " a" transitions (bytes.translate and count, a third cheaper than a findall).
+        b = text.encode("ascii").translate(_ASCII_WORD_BYTES_ONE_LINE)
+        return b.count(b" a") + b.startswith(b"a")
+    if not _CJK.search(text):
         return len(_WORD.findall(text))
     cjk = len(_CJK.findall(text))
     return len(_WORD.findall(_CJK.sub(" ", text))) + cjk // 2

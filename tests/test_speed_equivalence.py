@@ -81,6 +81,17 @@ _WORD = re.compile(r"\w+")
 
 
 @PROPERTY
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_ascii_word_count_equals_regex(text):
+    assert word_count(text) == len(_WORD.findall(text))
+
+
+def test_word_count_on_bench_lines():
+    for text in LINES:
+        assert word_count(text) == len(_WORD.findall(text)) or not text.isascii(), text
+
+
+@PROPERTY
 @given(LINE_TEXT)
 def test_folded_words_equal_regex(text):
     assert folded_words(text) == _WORD.findall(text.casefold())
