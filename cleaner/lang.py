@@ -21,9 +21,15 @@ from . import cache
 
 _DATA = Path(__file__).parent / "data"
 _TOKEN = re.compile(r"[^\W\d_]+")
-_KANA = re.compile(r"[\u3040-\u30ff]")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_HANGUL = re.compile(r"[\uac00-\ud7af]")
+#: The scripts detection counts, as regex classes. Compiled on first use (:func:`_script`):
+#: compiling a class of thousands of code points takes milliseconds of pure Python in
+#: ``re``, and only a text with a CJK lead byte (:func:`_may_be_cjk`) gets that far.
+_SCRIPTS = {
+    "_KANA": "[\u3040-\u30ff]",
+    "_HAN": "[\u4e00-\u9fff]",
+    "_HANGUL": "[\uac00-\ud7af]",
+    "_CJK": "[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]",
+}
 #: How much text detection reads: enough to be sure, little enough to be cheap.
 SAMPLE_CHARS = 20_000
 FALLBACK = "en"
@@ -100,8 +106,8 @@ def detect(text: str, fallback: str = FALLBACK) -> str:
     """
     sample = text[:SAMPLE_CHARS]
     data = sample.encode("utf-8", "surrogatepass")
-    if _may_be_cjk(data) and _CJK.search(sample):  # without any, no script test can hold
-        kana, han, hangul = (len(p.findall(sample)) for p in (_KANA, _HAN, _HANGUL))
+    if _may_be_cjk(data) and _script("_CJK").search(sample):  # without any, no script test can hold
+        kana, han, hangul = (len(_script(name).findall(sample)) for name in ("_KANA", "_HAN", "_HANGUL"))
         letters = max(1, len(_TOKEN.findall(sample)))
         if kana and kana + han >= letters:
             return "ja"
@@ -153,13 +159,30 @@ MIN_SHARE = 0.15
 
 
 _ASCII_LETTERS = [bytes([b]) for b in range(97, 123)]
-_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
-#: Every byte but the UTF-8 lead bytes of :data:`_CJK`'s characters (U+3000..U+DFFF: 0xE3..0xED).
+
+
+def _script(name: str) -> re.Pattern:
+    """The compiled pattern of :data:`_SCRIPTS` ``name``, compiled on first use and then a
+    module global: ``from cleaner.lang import _HAN`` works too (:func:`__getattr__`)."""
+    pattern = globals().get(name)
+    if pattern is None:
+        pattern = globals()[name] = re.compile(_SCRIPTS[name])
+    return pattern
+
+
+def __getattr__(name: str) -> re.Pattern:
+    """Module attributes made on first use (PEP 562): the :data:`_SCRIPTS` patterns."""
+    if name in _SCRIPTS:
+        return _script(name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+#: Every byte but the UTF-8 lead bytes of ``_CJK``'s characters (U+3000..U+DFFF: 0xE3..0xED).
 _NOT_CJK_LEADS = bytes(b for b in range(256) if not 0xE3 <= b <= 0xED)
 
 
 def _may_be_cjk(data: bytes) -> bool:
-    """Could the UTF-8 ``data`` hold a character of :data:`_CJK`? False is a proof it cannot.
+    """Could the UTF-8 ``data`` hold a character of ``_CJK`` (:data:`_SCRIPTS`)? False is a proof it cannot.
 
     Deleting every other byte is one C pass; the regex search it spares, on the
     nine samples in ten that hold curly quotes or accents and no CJK, costs ten
