@@ -283,3 +283,22 @@ def test_rule_stage_equals_running_every_rule():
         fast = pipeline.run_rules(pipeline.prepare(data, config), config)
         slow = reference_run_rules(pipeline.prepare(data, config), config)
         assert [l.removal for l in fast.lines] == [l.removal for l in slow.lines], path
+
+
+# --- prefix phrases ---------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "de", "fr", "xx"])
+def test_prefix_by_head_equals_trying_every_length(lang):
+    """Trying only the lengths of the prefix keys that start with the line's first word
+    finds what trying every prefix length finds."""
+    import dataclasses
+
+    lex = load(lang)
+    plain = dataclasses.replace(lex, head_prefix_lengths=None)
+    texts = [t for t in LINES if len(t) <= lines.LONG_LINE]
+    cases = list(zip(keys(texts), word_counts(texts)))
+    cases += [(f"{p} and more words", len(p.split()) + 3) for p in lex.prefixes]
+    cases += [(p, len(p.split())) for p in lex.prefixes] + [("", 0)]
+    assert lex.head_prefix_lengths
+    for line_key, n_words in cases:
+        assert lex.prefix(line_key, n_words) == plain.prefix(line_key, n_words), line_key
