@@ -162,8 +162,10 @@ def _counts(words: bytes) -> list[int]:
     return [line.count(b" a") + line.startswith(b"a") for line in words.split(b"\n")]
 
 
-#: ASCII word bytes (``\\w``) stay, every other byte becomes a space.
-_ASCII_WORDS_ONLY = bytes(c if c < 128 and (chr(c).isalnum() or c == 95) else 32 for c in range(256))
+#: ASCII word bytes (``\\w``) stay, upper-case letters lower-cased, every other ASCII byte
+#: a space; bytes >= 0x80 stay (UTF-8 of the characters sorted out one by one).
+_LOWER_WORDS_ONLY = bytes(c + 32 if 65 <= c <= 90 else c if c >= 128 or chr(c).isalnum() or c == 95 else 32
+                          for c in range(256))
 
 
 def folded_words(text: str) -> list[str]:
@@ -173,8 +175,14 @@ def folded_words(text: str) -> list[str]:
     (['it', 's', '5', 'o', 'clock_now'], ['strasse'])
     """
     if text.isascii():
-        return text.lower().encode("ascii").translate(_ASCII_WORDS_ONLY).decode("ascii").split()
-    return _WORD.findall(text.casefold())
+        return text.encode("ascii").translate(_LOWER_WORDS_ONLY).decode("ascii").split()
+    # As word_counts does: every distinct non-word character (not alphanumeric: \w is
+    # alphanumerics and "_") becomes a space, then the ASCII ones by bytes.translate.
+    b = text.casefold().encode("utf-8", "surrogatepass")
+    for c in _non_ascii_chars(b):
+        if not c.isalnum():
+            b = b.replace(c.encode("utf-8", "surrogatepass"), b" ")
+    return b.translate(_LOWER_WORDS_ONLY).decode("utf-8", "surrogatepass").split()
 
 
 def words(text: str) -> list[str]:

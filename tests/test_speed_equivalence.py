@@ -97,6 +97,11 @@ def test_folded_words_equal_regex(text):
     assert folded_words(text) == _WORD.findall(text.casefold())
 
 
+def test_folded_words_on_bench_lines_and_odd_characters():
+    for text in [*LINES, "a\ud800b", "İstanbul’da", "Straße_x ǰ ŉ ΣΑΣ 東京 ½ ٣ x\u0301y", "\u2003a\u00a0b"]:
+        assert folded_words(text) == _WORD.findall(text.casefold()), text
+
+
 # --- splitting and normalising -----------------------------------------------
 
 _LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
