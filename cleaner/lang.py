@@ -44,19 +44,20 @@ def _stoplist_dir() -> Path | None:
 
 
 @lru_cache(maxsize=1)
-def _stoplist_paths() -> dict[str, list[Path]]:
-    """Each language code's jusText stoplist files, in the order of ``stoplist_languages.tsv``."""
+def _stoplist_files() -> tuple[tuple[str, Path], ...]:
+    """``(language code, jusText stoplist file)`` of every stoplist detection uses, in the
+    order of ``stoplist_languages.tsv`` (the order :func:`stopwords` reads them in)."""
     directory = _stoplist_dir()
     if directory is None:
-        return {}
-    paths: dict[str, list[Path]] = {}
+        return ()
+    files = []
     for row in (_DATA / "stoplist_languages.tsv").read_text(encoding="utf-8").splitlines():
         if row and not row.startswith("#"):
             name, _, code = row.partition("\t")
             path = directory / f"{name}.txt"
             if code and path.exists():
-                paths.setdefault(code, []).append(path)
-    return paths
+                files.append((code, path))
+    return tuple(files)
 
 
 def _words_of(path: Path) -> list[str]:
@@ -68,10 +69,9 @@ def _words_of(path: Path) -> list[str]:
 def stopwords() -> dict[str, tuple[str, ...]]:
     """Map each stopword to the languages (ISO codes) whose stoplist has it."""
     table: dict[str, list[str]] = {}
-    for code, paths in _stoplist_paths().items():
-        for path in paths:
-            for word in _words_of(path):
-                table.setdefault(word, []).append(code)
+    for code, path in _stoplist_files():
+        for word in _words_of(path):
+            table.setdefault(word, []).append(code)
     return {w: tuple(c) for w, c in table.items()}
 
 
@@ -83,7 +83,7 @@ def stoplist(code: str) -> frozenset[str]:
     ``code`` for, without building the whole table (a new process needs only one
     or two languages' stoplists, and the table takes a third of a second).
     """
-    return frozenset(word for path in _stoplist_paths().get(code, ()) for word in _words_of(path))
+    return frozenset(word for c, path in _stoplist_files() if c == code for word in _words_of(path))
 
 
 def detect(text: str, fallback: str = FALLBACK) -> str:
@@ -304,8 +304,7 @@ def _groups_key() -> str | None:
     never read stale ones), the format, and the Python version (for ``marshal``).
     ``None`` without stoplists, or when a file cannot be looked at."""
     try:
-        files = [(str(path), (st := path.stat()).st_size, st.st_mtime_ns)
-                 for paths in _stoplist_paths().values() for path in paths]
+        files = [(str(path), (st := path.stat()).st_size, st.st_mtime_ns) for _, path in _stoplist_files()]
         sources = [hashlib.sha256(path.read_bytes()).hexdigest()
                    for path in (_DATA / "stoplist_languages.tsv", Path(__file__))]
     except OSError:

@@ -211,7 +211,7 @@ def word_count(text: str, line_key: str | None = None) -> int:
         if line_key is not None and "_" not in text:
             return line_key.count(" ") + 1 if line_key else 0
         # Each \w+ run becomes a run of "a", everything else spaces: its words are the
-        # " a" transitions (bytes.translate and count, a third cheaper than a findall).
+        # " a" transitions (bytes.translate and count: a quarter cheaper than a findall).
         b = text.encode("ascii").translate(_ASCII_WORD_BYTES_ONE_LINE)
         return b.count(b" a") + b.startswith(b"a")
     if not _CJK.search(text):

@@ -203,3 +203,22 @@ def test_ftfy_patterns_that_do_not_compile_are_read_again(monkeypatch, tmp_path)
     bad = {"actionable": "a", "entity": "(", "mojibake": None, "width": 7}
     assert cache.write("ftfy-patterns", repair._patterns_key(), json.dumps(bad).encode())
     assert repair._patterns() == repair._read_patterns()
+
+
+def test_stopwords_equal_reading_the_table_name_by_name():
+    """The table as first built: the stoplist names of stoplist_languages.tsv in order."""
+    codes = {}
+    for row in (lang._DATA / "stoplist_languages.tsv").read_text(encoding="utf-8").splitlines():
+        if row and not row.startswith("#"):
+            name, _, code = row.partition("\t")
+            if code:
+                codes[name] = code
+    table: dict[str, list[str]] = {}
+    directory = lang._stoplist_dir()
+    for name, code in codes.items():
+        path = directory / f"{name}.txt"
+        if path.exists():
+            for word in path.read_text(encoding="utf-8").split():
+                table.setdefault(word.casefold(), []).append(code)
+    reference = {w: tuple(c) for w, c in table.items()}
+    assert list(lang.stopwords().items()) == list(reference.items())
