@@ -162,7 +162,8 @@ def test_cached_ftfy_patterns_equal_reading_ftfy(monkeypatch, tmp_path):
     assert repair._MOJIBAKE.pattern == read["mojibake"] and repair._BADNESS_WIDTH == read["width"]
 
 
-@pytest.mark.parametrize("payload", [b"", b"{", b"[]", b'{"actionable": 1}', b'{"actionable": "a", "entity": "b"}'])
+@pytest.mark.parametrize("payload", [b"", b"{", b"[]", b'{"actionable": 1}', b'{"actionable": "a", "entity": "b"}',
+                                     b'{"actionable": "a", "entity": "b", "mojibake": "x", "width": 7}'])
 def test_bad_ftfy_patterns_entry_is_read_again(monkeypatch, tmp_path, payload):
     from cleaner import repair
 
