@@ -6,19 +6,30 @@ plain files, so detection works without importing jusText itself.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
+import marshal
 import re
 import sys
+from array import array
 from collections import Counter
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import NamedTuple
+
+from . import cache
 
 _DATA = Path(__file__).parent / "data"
 _TOKEN = re.compile(r"[^\W\d_]+")
-_KANA = re.compile(r"[\u3040-\u30ff]")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_HANGUL = re.compile(r"[\uac00-\ud7af]")
+#: The scripts detection counts, as regex classes. Compiled on first use (:func:`_script`):
+#: compiling a class of thousands of code points takes milliseconds of pure Python in
+#: ``re``, and only a text with a CJK lead byte (:func:`_may_be_cjk`) gets that far.
+_SCRIPTS = {
+    "_KANA": "[\u3040-\u30ff]",
+    "_HAN": "[\u4e00-\u9fff]",
+    "_HANGUL": "[\uac00-\ud7af]",
+    "_CJK": "[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]",
+}
 #: How much text detection reads: enough to be sure, little enough to be cheap.
 SAMPLE_CHARS = 20_000
 FALLBACK = "en"
@@ -33,30 +44,46 @@ def _stoplist_dir() -> Path | None:
 
 
 @lru_cache(maxsize=1)
-def stopwords() -> dict[str, tuple[str, ...]]:
-    """Map each stopword to the languages (ISO codes) whose stoplist has it."""
-    codes = {}
+def _stoplist_files() -> tuple[tuple[str, Path], ...]:
+    """``(language code, jusText stoplist file)`` of every stoplist detection uses, in the
+    order of ``stoplist_languages.tsv`` (the order :func:`stopwords` reads them in)."""
+    directory = _stoplist_dir()
+    if directory is None:
+        return ()
+    files = []
     for row in (_DATA / "stoplist_languages.tsv").read_text(encoding="utf-8").splitlines():
         if row and not row.startswith("#"):
             name, _, code = row.partition("\t")
-            if code:
-                codes[name] = code
+            path = directory / f"{name}.txt"
+            if code and path.exists():
+                files.append((code, path))
+    return tuple(files)
+
+
+def _words_of(path: Path) -> list[str]:
+    """The words of one stoplist file, casefolded, in file order (repeats kept)."""
+    return [word.casefold() for word in path.read_text(encoding="utf-8").split()]
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> dict[str, tuple[str, ...]]:
+    """Map each stopword to the languages (ISO codes) whose stoplist has it."""
     table: dict[str, list[str]] = {}
-    directory = _stoplist_dir()
-    if directory is None:
-        return {}
-    for name, code in codes.items():
-        path = directory / f"{name}.txt"
-        if path.exists():
-            for word in path.read_text(encoding="utf-8").split():
-                table.setdefault(word.casefold(), []).append(code)
+    for code, path in _stoplist_files():
+        for word in _words_of(path):
+            table.setdefault(word, []).append(code)
     return {w: tuple(c) for w, c in table.items()}
 
 
 @lru_cache(maxsize=None)
 def stoplist(code: str) -> frozenset[str]:
-    """The stopwords of one language (empty where there is no stoplist)."""
-    return frozenset(w for w, codes in stopwords().items() if code in codes)
+    """The stopwords of one language (empty where there is no stoplist).
+
+    Read from that language's own files: the words :func:`stopwords` lists
+    ``code`` for, without building the whole table (a new process needs only one
+    or two languages' stoplists, and the table takes a third of a second).
+    """
+    return frozenset(word for c, path in _stoplist_files() if c == code for word in _words_of(path))
 
 
 def detect(text: str, fallback: str = FALLBACK) -> str:
@@ -78,8 +105,9 @@ def detect(text: str, fallback: str = FALLBACK) -> str:
     ('en', 'en')
     """
     sample = text[:SAMPLE_CHARS]
-    if not sample.isascii() and _CJK.search(sample):  # without any, no script test can hold
-        kana, han, hangul = (len(p.findall(sample)) for p in (_KANA, _HAN, _HANGUL))
+    data = sample.encode("utf-8", "surrogatepass")
+    if _may_be_cjk(data) and _script("_CJK").search(sample):  # without any, no script test can hold
+        kana, han, hangul = (len(_script(name).findall(sample)) for name in ("_KANA", "_HAN", "_HANGUL"))
         letters = max(1, len(_TOKEN.findall(sample)))
         if kana and kana + han >= letters:
             return "ja"
@@ -88,11 +116,12 @@ def detect(text: str, fallback: str = FALLBACK) -> str:
         if han >= letters:
             return "zh"
     groups = _code_groups()
-    chunks = word_chunks(sample)
+    parts = data.translate(_ASCII_WORDS).split()
+    chunks = Counter(parts)  # word_chunks(sample), from the bytes at hand
     # Words with the same languages score together: sum their counts per group first.
     counts: dict[int, int] = {}  # group -> count, in order of first occurrence
     # Words of two or more letters: what the share of stopwords is taken of.
-    total = sum(chunks.values()) - sum(chunks.get(letter, 0) for letter in _ASCII_LETTERS)
+    total = len(parts) - sum(chunks.get(letter, 0) for letter in _ASCII_LETTERS)
     ascii_groups = groups.ascii
     # An ASCII chunk is one word: only the stopwords among them need a look.
     wanted = [c for c in chunks if c in ascii_groups] if sample.isascii() else \
@@ -102,14 +131,11 @@ def detect(text: str, fallback: str = FALLBACK) -> str:
         group = ascii_groups.get(chunk)
         if group is not None:
             counts[group] = counts.get(group, 0) + count
-        else:
-            total -= count  # not one word: count the words it holds instead
-            for token in _TOKEN.findall(chunk.decode("utf-8", "surrogatepass").casefold()):
-                if len(token) > 1:
-                    total += count
-                    group = groups.words.get(token)
-                    if group is not None:
-                        counts[group] = counts.get(group, 0) + count
+        else:  # not one word: count the words it holds instead
+            n_words, found = _CHUNK_WORDS.get(chunk) or _chunk_words(chunk, groups)
+            total += count * (n_words - 1)
+            for group in found:
+                counts[group] = counts.get(group, 0) + count
     if not counts:
         return fallback
     # Each group's languages, packed as 32-bit fields of one integer: one multiply-add
@@ -133,7 +159,60 @@ MIN_SHARE = 0.15
 
 
 _ASCII_LETTERS = [bytes([b]) for b in range(97, 123)]
-_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def _script(name: str) -> re.Pattern:
+    """The compiled pattern of :data:`_SCRIPTS` ``name``, compiled on first use and then a
+    module global: ``from cleaner.lang import _HAN`` works too (:func:`__getattr__`)."""
+    pattern = globals().get(name)
+    if pattern is None:
+        pattern = globals()[name] = re.compile(_SCRIPTS[name])
+    return pattern
+
+
+def __getattr__(name: str) -> re.Pattern:
+    """Module attributes made on first use (PEP 562): the :data:`_SCRIPTS` patterns."""
+    if name in _SCRIPTS:
+        return _script(name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+#: Every byte but the UTF-8 lead bytes of ``_CJK``'s characters (U+3000..U+DFFF: 0xE3..0xED).
+_NOT_CJK_LEADS = bytes(b for b in range(256) if not 0xE3 <= b <= 0xED)
+
+
+def _may_be_cjk(data: bytes) -> bool:
+    """Could the UTF-8 ``data`` hold a character of ``_CJK`` (:data:`_SCRIPTS`)? False is a proof it cannot.
+
+    Deleting every other byte is one C pass; the regex search it spares, on the
+    nine samples in ten that hold curly quotes or accents and no CJK, costs ten
+    times as much.
+
+    >>> _may_be_cjk("“Café” – ok".encode()), _may_be_cjk("東京".encode())
+    (False, True)
+    """
+    return bool(data.translate(None, _NOT_CJK_LEADS))
+
+
+#: A non-ASCII chunk -> (how many words of two letters or more it holds, the groups of
+#: the stopwords among them, in order): chunks recur within a document and across
+#: documents, and tokenising one takes a regex, a decode and a casefold.
+_CHUNK_WORDS: dict[bytes, tuple[int, tuple[int, ...]]] = {}
+#: Entries :data:`_CHUNK_WORDS` holds at most: it is emptied when full (a bound on memory).
+_CHUNK_WORDS_MAX = 100_000
+
+
+def _chunk_words(chunk: bytes, groups: _Groups) -> tuple[int, tuple[int, ...]]:
+    """What :data:`_CHUNK_WORDS` holds for ``chunk``, worked out (and stored there)."""
+    words = [token for token in _TOKEN.findall(chunk.decode("utf-8", "surrogatepass").casefold())
+             if len(token) > 1]
+    found = tuple(group for group in map(groups.group, words) if group is not None)
+    if len(_CHUNK_WORDS) >= _CHUNK_WORDS_MAX:
+        _CHUNK_WORDS.clear()
+    _CHUNK_WORDS[chunk] = result = (len(words), found)
+    return result
+
+
 #: UTF-8 bytes: ASCII letters lower-cased, every other ASCII byte a space, the rest kept.
 _ASCII_WORDS = bytes(b + 32 if 65 <= b <= 90 else b if 97 <= b <= 122 or b >= 128 else 32 for b in range(256))
 
@@ -154,23 +233,129 @@ def word_chunks(sample: str) -> Counter[bytes]:
     return Counter(sample.encode("utf-8", "surrogatepass").translate(_ASCII_WORDS).split())
 
 
-class _Groups(NamedTuple):
-    words: dict[str, int]     # stopword -> its group: the words of the same languages
-    ascii: dict[bytes, int]   # the ASCII stopwords of two letters or more, as bytes (word_chunks' chunks)
-    codes: list[tuple[tuple[str, int], ...]]  # group -> (language, how many of its stoplists), in order
-    languages: list[str]      # every language, in a fixed order: the fields of ``packed``
-    packed: list[int]         # group -> how many stoplists of each language hold it, 32 bits a language
+class _Groups:
+    """The stopwords, each with its group: the words held by the same languages.
+
+    ``ascii``: the ASCII stopwords of two letters or more, as bytes (the chunks of
+    :func:`word_chunks`) -> group. ``codes``: group -> (language, how many of its
+    stoplists hold the word), in order. ``languages``: every language, in a fixed
+    order: the fields of ``packed``. ``packed``: group -> those counts, 32 bits a
+    language. :attr:`other`: the non-ASCII stopwords -> group, made on first use
+    (from ``other``, a function): they are three quarters of the words, a text
+    needs them only for a word with a non-ASCII letter, and they take most of the
+    time of reading the groups back from the cache.
+    """
+
+    def __init__(self, ascii_words: dict[bytes, int], codes: list[tuple[tuple[str, int], ...]],
+                 other: Callable[[], dict[str, int]]):
+        self.ascii = ascii_words
+        self.codes = codes
+        self.languages = sorted({code for group in codes for code, _ in group})
+        field = {code: 32 * i for i, code in enumerate(self.languages)}
+        self.packed = [sum(times << field[code] for code, times in group) for group in codes]
+        self._make_other = other
+
+    @cached_property
+    def other(self) -> dict[str, int]:
+        return self._make_other()
+
+    def group(self, word: str) -> int | None:
+        """The group of a casefolded word of two letters or more (``None``: not a stopword)."""
+        return self.ascii.get(word.encode("ascii")) if word.isascii() else self.other.get(word)
 
 
 @lru_cache(maxsize=1)
 def _code_groups() -> _Groups:
-    """:func:`stopwords`, with the words that belong to the same languages grouped."""
+    """:func:`stopwords`, with the words that belong to the same languages grouped.
+
+    Read from the on-disk cache (:mod:`cleaner.cache`) when it holds the groups of
+    these very stoplists, else built and stored there: building takes a third of a
+    second, every new process, and reading them back a fraction of that.
+    """
+    _CHUNK_WORDS.clear()  # it holds group numbers
+    key = _groups_key()
+    payload = cache.read("stopword-groups", key) if key else None
+    groups = _unpack_groups(payload) if payload is not None else None
+    if groups is None:
+        groups = _build_groups()
+        if key and groups.codes:
+            cache.write("stopword-groups", key, _pack_groups(groups))
+    return groups
+
+
+def _build_groups() -> _Groups:
+    """The groups, built from :func:`stopwords`."""
     ids: dict[tuple[str, ...], int] = {}
     words = {w: ids.setdefault(codes, len(ids)) for w, codes in stopwords().items()}
     # One-letter words never score (nor count): leaving them out saves testing the length.
     ascii_words = {w.encode("ascii"): g for w, g in words.items() if w.isascii() and len(w) > 1}
+    other = {w: g for w, g in words.items() if not w.isascii()}
     codes = [tuple(Counter(group).items()) for group in ids]
-    languages = sorted({code for group in codes for code, _ in group})
-    field = {code: 32 * i for i, code in enumerate(languages)}
-    packed = [sum(times << field[code] for code, times in group) for group in codes]
-    return _Groups(words, ascii_words, codes, languages, packed)
+    return _Groups(ascii_words, codes, lambda: other)
+
+
+#: Bump when what :func:`_pack_groups` writes, or how the groups are built, changes.
+_GROUPS_FORMAT = 2
+
+
+def _groups_key() -> str | None:
+    """What the cached groups depend on: the stoplist files (path, size, mtime), the
+    language table, this module's source (so that editing how groups are built can
+    never read stale ones), the format, and the Python version (for ``marshal``).
+    ``None`` without stoplists, or when a file cannot be looked at."""
+    try:
+        files = [(str(path), (st := path.stat()).st_size, st.st_mtime_ns) for _, path in _stoplist_files()]
+        sources = [hashlib.sha256(path.read_bytes()).hexdigest()
+                   for path in (_DATA / "stoplist_languages.tsv", Path(__file__))]
+    except OSError:
+        return None
+    if not files:
+        return None
+    return cache.key_of(_GROUPS_FORMAT, sys.version_info[:2], sys.byteorder, sources, files)
+
+
+def _pack_groups(groups: _Groups) -> bytes:
+    """The groups as a few flat strings, for the cache (``_unpack_groups`` reads them back).
+
+    Words joined by newlines and their group ids as one array are much quicker to
+    read back than a marshalled dict of 150,000 words. (A stopword is a
+    casefolded chunk between spaces: it never holds a newline.)
+    """
+    return marshal.dumps((
+        b"\n".join(groups.ascii), array("I", groups.ascii.values()).tobytes(),
+        "\n".join(groups.other), array("I", groups.other.values()).tobytes(),
+        tuple(groups.codes),
+    ))
+
+
+def _unpack_groups(payload: bytes) -> _Groups | None:
+    """The groups :func:`_pack_groups` wrote, or ``None`` if the payload is not such.
+
+    The non-ASCII words are checked for number now, made into a dict on first use.
+    """
+    try:
+        ascii_text, ascii_ids, other_text, other_ids, codes = marshal.loads(payload)
+        ascii_words = dict(_zip_exact(_split(ascii_text, b"\n"), array("I", ascii_ids).tolist()))
+        if not isinstance(other_text, str) or _count(other_text, "\n") != len(array("I", other_ids)):
+            raise ValueError("lengths differ")
+        return _Groups(ascii_words, list(codes),
+                       lambda: dict(zip(_split(other_text, "\n"), array("I", other_ids).tolist())))
+    except (ValueError, EOFError, TypeError, AttributeError):
+        return None
+
+
+def _zip_exact(keys: list, values: list) -> zip:
+    """``zip``, refusing lists of different lengths (a payload that does not hold together)."""
+    if len(keys) != len(values):
+        raise ValueError("lengths differ")
+    return zip(keys, values)
+
+
+def _split(joined, sep):
+    """The words ``sep.join`` joined (none when ``joined`` is empty)."""
+    return joined.split(sep) if joined else []
+
+
+def _count(joined, sep) -> int:
+    """How many words ``sep.join`` joined (counted, not split)."""
+    return joined.count(sep) + 1 if joined else 0

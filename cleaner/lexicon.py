@@ -50,6 +50,7 @@ class Lexicon:
     glue_heads: frozenset[str] = frozenset()  # first 4 letters of the glue keys (shorter keys whole)
     glue_tails: frozenset[str] = frozenset()  # last 4 letters of the glue keys (shorter keys whole)
     glue_prefixes: frozenset[str] = frozenset()  # every prefix of every glue key
+    head_prefix_lengths: dict[str, tuple[int, ...]] | None = None  # first word -> word counts of its prefix keys, longest first
 
     def phrase(self, line_key: str) -> str | None:
         """The category whose phrase is this whole line, if any."""
@@ -57,13 +58,16 @@ class Lexicon:
 
     def prefix(self, line_key: str, n_words: int) -> tuple[str, str] | None:
         """``(category, phrase)`` of a prefix phrase the line starts with, if short enough."""
-        if line_key.partition(" ")[0] not in self.prefix_heads:  # every candidate starts with it
+        head = line_key.partition(" ")[0]
+        if head not in self.prefix_heads:  # every candidate starts with it
             return None
         if not self.prefixes or n_words > self.prefix_max_words:
             return None
         limits = self.prefix_max or {}
-        parts = line_key.split(" ", max(self.prefix_lengths))
-        for n in self.prefix_lengths:
+        # Only the lengths of the prefix keys that start with this word can match.
+        lengths = self.head_prefix_lengths[head] if self.head_prefix_lengths else self.prefix_lengths
+        parts = line_key.split(" ", lengths[0])
+        for n in lengths:
             if n <= len(parts):
                 candidate = " ".join(parts[:n])
                 category = self.prefixes.get(candidate)
@@ -148,6 +152,9 @@ def load(lang: str) -> Lexicon:
         for path in sorted(directory.glob("words/*.txt")):
             vocab.setdefault(path.stem, set()).update(filter(None, map(key, read_phrases(path))))
     lengths = sorted({len(k.split()) for k in prefixes}, reverse=True)
+    head_lengths: dict[str, set[int]] = {}
+    for k in prefixes:
+        head_lengths.setdefault(k.partition(" ")[0], set()).add(len(k.split()))
     glue: dict[str, str] = {}
     for k in phrases:  # the first spelling wins ("email" before "e mail")
         glue.setdefault(k.replace(" ", ""), k)
@@ -166,4 +173,5 @@ def load(lang: str) -> Lexicon:
         glue_heads=frozenset(g[:4] for g in glue),
         glue_tails=frozenset(g[-4:] for g in glue),
         glue_prefixes=frozenset(g[:n] for g in glue for n in range(1, len(g) + 1)),
+        head_prefix_lengths={h: tuple(sorted(n, reverse=True)) for h, n in head_lengths.items()},
     )

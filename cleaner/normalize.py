@@ -19,7 +19,9 @@ INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u180e]")
 CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 #: Line breaks of every convention: CRLF, old-Mac CR, NEL, line and paragraph separators.
 LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
-_SPACE_RUN = re.compile(" {2,}")
+# " {2,}" spelt with a two-space literal prefix: the regex engine then looks for two
+# spaces in C, instead of trying a match at every single space (three times slower).
+_SPACE_RUN = re.compile("  +")
 #: Any character one of the steps above acts on.
 _ANY_STEP = re.compile("[" + "".join(p.pattern[1:-1] for p in (ODD_SPACES, INVISIBLE, CONTROLS)) + "]")
 #: The ASCII characters of :data:`CONTROLS`.

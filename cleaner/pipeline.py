@@ -177,7 +177,7 @@ def run_rules(doc: Document, config: Config, group: str = "") -> Document:
         changed = False
         if lang != judged_lang:
             if line_rules:
-                changed |= run_line_rules(current, lex, line_rules)
+                changed |= run_line_rules(current, lex, line_rules, shapes)
             if config.model is not None and "learned.frequent_line" not in config.disable:
                 for line, detail in learned.frequent_line(doc, config.model, group):
                     changed |= mark(line, "learned.frequent_line", detail)
@@ -195,18 +195,26 @@ def run_rules(doc: Document, config: Config, group: str = "") -> Document:
     return doc
 
 
-def run_line_rules(current: list[Line], lex: Lexicon, rules: list[tuple[str, LineRule]]) -> bool:
+def run_line_rules(current: list[Line], lex: Lexicon, rules: list[tuple[str, LineRule]],
+                   shapes: blocks.Shapes | None = None) -> bool:
     """Each short kept line against the line rules in order; the first that fires removes it.
     Returns whether any line was removed.
 
     A rule is only tried on a line with one of the flags of its ``gate`` (a cheap
     necessary condition); most lines have none, and the rules a set of flags
-    calls for is worked out once per document.
+    calls for is worked out once per document. Given the document's ``shapes``,
+    the word counts are the ones the block stage takes (every non-blank line's,
+    counted once; the block rules of this round then find them ready).
     """
     todo = [line for line in current
             if line.text and line.removal is None and len(line.text) <= lines.LONG_LINE]
     texts = [line.text for line in todo]
-    line_keys, counts = keys(texts), word_counts(texts)
+    line_keys = keys(texts)
+    if shapes is None:
+        counts = word_counts(texts)
+    else:
+        shapes.frame(current)  # counts the words of every non-blank line of ``current``
+        counts = list(map(shapes.words, todo))
     if all(getattr(rule, "gate", None) is not None for _, rule in rules):
         indexes = lines.flagged(texts, line_keys, counts, lex)  # the rest have no flag: no rule to try
     else:

@@ -13,15 +13,19 @@ ftfy on every line returns.
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
+import json
 import re
+import sys
 import unicodedata
 from bisect import bisect_right
+from functools import lru_cache
 from itertools import accumulate
+from pathlib import Path
+from typing import Any
 
-import ftfy
-from ftfy.badness import BADNESS_RE, is_bad
-from ftfy.chardata import CONTROL_CHARS, HTML_ENTITY_RE
-
+from . import cache
 from .document import Repair
 
 try:
@@ -29,29 +33,29 @@ try:
 except ImportError:  # Python 3.10
     import sre_parse as _re_parser  # type: ignore[no-redef]
 
-FTFY_CONFIG = ftfy.TextFixerConfig(
-    unescape_html="auto",
-    fix_encoding=True,
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    uncurl_quotes=False,
-    fix_line_breaks=True,
-    normalization="NFC",
-    explain=True,
-)
 
-# Everything besides mojibake that an ftfy fixer above can act on: entities (an "&"
-# starting what ftfy's own entity pattern matches: "Terms & Conditions" holds none),
-# C0/C1 controls and escapes, line/paragraph separators, surrogates, and the
-# invisible format characters ftfy.fixes.remove_control_chars deletes.
-# ftfy's own table of the characters remove_control_chars deletes (U+FEFF among them) is
-# added, so that a newer ftfy deleting more characters still finds them actionable.
-assert HTML_ENTITY_RE.pattern.startswith("&"), HTML_ENTITY_RE.pattern
-_ACTIONABLE = re.compile(
-    f"&(?={HTML_ENTITY_RE.pattern[1:]})|[\x00-\x08\x0b-\x1f\x7f-\x9f\u0085\u2028\u2029\ud800-\udfff"
-    "\u206a-\u206f\ufeff\ufff9-\ufffc\U0001d173-\U0001d17a\U000e0000-\U000e007f"
-    + "".join(re.escape(chr(c)) for c in sorted(CONTROL_CHARS)) + "]"
-)
+@lru_cache(maxsize=1)
+def ftfy_config():
+    """ftfy's settings here: fix mojibake, entities and controls; leave correct text alone."""
+    import ftfy
+
+    return ftfy.TextFixerConfig(
+        unescape_html="auto",
+        fix_encoding=True,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=True,
+        normalization="NFC",
+        explain=True,
+    )
+
+
+def _badness_re() -> re.Pattern:
+    """ftfy's badness pattern (``ftfy.badness.is_bad`` is a search for it)."""
+    from ftfy.badness import BADNESS_RE
+
+    return BADNESS_RE
 
 
 #: Characters ordinary text is full of, most wanted first. :func:`mojibake_chars` keeps as
@@ -65,8 +69,9 @@ COMMON = ("\u00a0’‘“”–—…•·«»"
           "─│┼┌┐└┘├┤┬┴═║►▼▲◄→←↑↓★☆✓✔")
 
 
-def mojibake_chars(pattern: re.Pattern = BADNESS_RE, common: str = COMMON) -> re.Pattern | None:
-    """A character class every match of ftfy's badness ``pattern`` needs one character of.
+def mojibake_chars(pattern: re.Pattern | None = None, common: str = COMMON) -> re.Pattern | None:
+    """A character class every match of ftfy's badness ``pattern`` (by default ftfy's own)
+    needs one character of.
 
     Read from the pattern itself: each of its alternatives is a sequence of
     character classes, and a class without an ASCII character can only match one
@@ -81,9 +86,11 @@ def mojibake_chars(pattern: re.Pattern = BADNESS_RE, common: str = COMMON) -> re
     >>> bool(hint.search("Ã©")), bool(hint.search("don’t “quote” – ok…")), bool(hint.search("日本語"))
     (True, False, False)
     """
+    if pattern is None:
+        pattern = _badness_re()
     if pattern.flags & re.IGNORECASE:
         return None
-    tree = _re_parser.parse(pattern.pattern, pattern.flags)
+    tree = _parse(pattern.pattern, pattern.flags)
     if len(tree.data) != 1 or tree.data[0][0] is not _re_parser.BRANCH:
         return None
     alternatives = []
@@ -99,13 +106,41 @@ def mojibake_chars(pattern: re.Pattern = BADNESS_RE, common: str = COMMON) -> re
         if not blocking:
             return None
         alternatives.append(blocking)
-    let_out: set[str] = set()
-    for c in common:
-        trial = let_out | {c}
-        if all(any(not (chars & trial) for chars in blocking) for blocking in alternatives):
-            let_out = trial
+    let_out = _let_out(alternatives, common)
     needed = set().union(*(chars for blocking in alternatives for chars in blocking)) - let_out
     return re.compile("[" + "".join(re.escape(c) for c in sorted(needed)) + "]")
+
+
+@lru_cache(maxsize=4)
+def _parse(pattern: str, flags: int):
+    """The parsed form of a regex (parsing ftfy's badness pattern takes milliseconds, and
+    the import needs it twice)."""
+    return _re_parser.parse(pattern, flags)
+
+
+def _let_out(alternatives: list[list[set[str]]], common: str) -> set[str]:
+    """The characters of ``common`` let out of the prefilter, in order, each as long as every
+    alternative keeps a blocking class that holds none of the characters let out.
+
+    Worked out from where each common character occurs (a few set intersections in C)
+    rather than by testing every class against every character: this runs at import.
+    """
+    wanted = set(common)
+    # character -> alternative -> the indexes of its classes that hold the character
+    holders: dict[str, dict[int, set[int]]] = {}
+    for a, classes in enumerate(alternatives):
+        for k, chars in enumerate(classes):
+            for c in chars & wanted:
+                holders.setdefault(c, {}).setdefault(a, set()).add(k)
+    clear = [set(range(len(classes))) for classes in alternatives]  # classes with no character let out
+    let_out: set[str] = set()
+    for c in common:
+        held = holders.get(c, {})
+        if all(clear[a] - ks for a, ks in held.items()):  # each alternative keeps a clear class
+            let_out.add(c)
+            for a, ks in held.items():
+                clear[a] -= ks
+    return let_out
 
 
 def _class_chars(item: tuple) -> set[str] | None:
@@ -126,16 +161,102 @@ def _class_chars(item: tuple) -> set[str] | None:
     return chars
 
 
-_MOJIBAKE = mojibake_chars()
+def _read_patterns() -> dict[str, Any]:
+    """What the prefilters take from ftfy, read from ftfy's own tables and patterns.
+
+    ``actionable``: the characters (a regex class body) that, besides mojibake, an
+    ftfy fixer configured as :func:`ftfy_config` can act on: "&" (where ftfy's own
+    entity pattern, ``entity`` after its "&", matches: "Terms & Conditions" holds
+    none), C0/C1 controls and escapes, line/paragraph separators, surrogates, and
+    the invisible format characters ``ftfy.fixes.remove_control_chars`` deletes
+    (ftfy's own table of them is added, so that a newer ftfy deleting more
+    characters still finds them actionable). ``mojibake``: :func:`mojibake_chars`'s
+    pattern (``None``: no prefilter). ``width``: the longest match of ftfy's badness
+    pattern (``None``: unbounded).
+    """
+    from ftfy.chardata import CONTROL_CHARS, HTML_ENTITY_RE
+
+    assert HTML_ENTITY_RE.pattern.startswith("&"), HTML_ENTITY_RE.pattern
+    actionable = ("&\x00-\x08\x0b-\x1f\x7f-\x9f\u0085\u2028\u2029\ud800-\udfff"
+                  "\u206a-\u206f\ufeff\ufff9-\ufffc\U0001d173-\U0001d17a\U000e0000-\U000e007f"
+                  + "".join(re.escape(chr(c)) for c in sorted(CONTROL_CHARS) if chr(c) != "&"))
+    mojibake = mojibake_chars()
+    badness = _badness_re()
+    width = _parse(badness.pattern, badness.flags).getwidth()[1]
+    return {"actionable": actionable, "entity": HTML_ENTITY_RE.pattern[1:],
+            "mojibake": None if mojibake is None else mojibake.pattern,
+            "width": None if width >= _re_parser.MAXREPEAT else width}
+
+
+#: Bump when what :func:`_read_patterns` returns changes meaning.
+_PATTERNS_FORMAT = 1
+
+
+def _patterns() -> dict[str, Any]:
+    """:func:`_read_patterns`, from the on-disk cache (:mod:`cleaner.cache`) when it holds
+    what these very ftfy files gave: importing ftfy (and wcwidth, which it imports)
+    is a third of the time of ``import cleaner``, and most documents never need it
+    (no line has anything ftfy could change). Else read from ftfy and cached."""
+    key = _patterns_key()
+    payload = cache.read("ftfy-patterns", key) if key else None
+    if payload is not None:
+        try:
+            parts = json.loads(payload)
+            if (isinstance(parts, dict) and parts.keys() == {"actionable", "entity", "mojibake", "width"}
+                    and isinstance(parts["actionable"], str)
+                    and isinstance(parts["entity"], str)
+                    and (parts["mojibake"] is None or isinstance(parts["mojibake"], str)
+                         and parts["mojibake"][:1] == "[" and parts["mojibake"][-1:] == "]")
+                    and isinstance(parts["width"], (int, type(None)))):
+                # They compile (half a millisecond; the mojibake one then comes from re's cache).
+                re.compile(f"[{parts['actionable']}](?={parts['entity']})")
+                re.compile(parts["mojibake"] or "")
+                return parts
+        except (ValueError, re.error):  # not JSON; a pattern that does not compile
+            pass
+    parts = _read_patterns()
+    if key:
+        cache.write("ftfy-patterns", key, json.dumps(parts, ensure_ascii=True).encode("ascii"))
+    return parts
+
+
+def _patterns_key() -> str | None:
+    """What :func:`_read_patterns` depends on: ftfy's files (path, size, mtime; found
+    without importing ftfy), this module's source (COMMON, the rules), the Python
+    version (its regex parser) and the format. ``None`` if they cannot be looked at."""
+    try:
+        spec = importlib.util.find_spec("ftfy")
+        if spec is None or spec.origin is None:
+            return None
+        folder = Path(spec.origin).parent
+        files = [(str(path), (st := path.stat()).st_size, st.st_mtime_ns)
+                 for path in (folder / "__init__.py", folder / "chardata.py", folder / "badness.py")]
+        source = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    except (OSError, ImportError, ValueError):
+        return None
+    return cache.key_of(_PATTERNS_FORMAT, sys.version_info[:2], source, files)
+
+
+_PATTERNS = _patterns()
+# The actionable class holds "&" too, followed by the entity test for an "&" only: a pattern
+# that opens with a character class is scanned for that class in C (the regex engine's
+# charset prefix), while "&(?=...)|[...]" was tried position by position, twice as slow.
+# ((?<!&) after the class: the character just matched was not "&".)
+_ENTITY_AFTER_AMPERSAND = f"(?:(?<!&)|(?={_PATTERNS['entity']}))"
+_ACTIONABLE = re.compile(f"[{_PATTERNS['actionable']}]{_ENTITY_AFTER_AMPERSAND}")
+_MOJIBAKE = None if _PATTERNS["mojibake"] is None else re.compile(_PATTERNS["mojibake"])
+#: :data:`_ACTIONABLE` with :data:`_MOJIBAKE`'s characters in its class: one scan of a
+#: document finds both kinds of spot (``None`` without a prefilter).
+assert _MOJIBAKE is None or _MOJIBAKE.pattern.startswith("[") and _MOJIBAKE.pattern.endswith("]")
+_ACTIONABLE_OR_MOJIBAKE = None if _MOJIBAKE is None else re.compile(
+    f"[{_PATTERNS['actionable']}{_MOJIBAKE.pattern[1:-1]}]{_ENTITY_AFTER_AMPERSAND}")
 #: The longest match of ftfy's badness pattern (characters): a match holding a character of
 #: :data:`_MOJIBAKE` lies within this distance of it. ``None`` when unbounded.
-_BADNESS_WIDTH: int | None = _re_parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags).getwidth()[1]
-if _BADNESS_WIDTH >= _re_parser.MAXREPEAT:
-    _BADNESS_WIDTH = None
+_BADNESS_WIDTH: int | None = _PATTERNS["width"]
 
 
 def needs_repair(line: str) -> bool:
-    """Could ftfy (with :data:`FTFY_CONFIG`) change this line at all?
+    """Could ftfy (with :func:`ftfy_config`) change this line at all?
 
     False is a proof that it would not; True only means "ask ftfy".
 
@@ -148,6 +269,8 @@ def needs_repair(line: str) -> bool:
         return True
     if line.isascii():
         return False
+    from ftfy.badness import is_bad
+
     return is_bad(line) or not unicodedata.is_normalized("NFC", line)
 
 
@@ -163,13 +286,16 @@ def lines_needing_repair(lines: list[str]) -> list[int]:
     [1, 2]
     """
     text = "\n".join(lines)
-    hits = [m.start() for m in _ACTIONABLE.finditer(text)]
     candidates: set[int] = set()
-    if not text.isascii():  # mojibake and unnormalised text need a non-ASCII character
-        if _MOJIBAKE is None:
+    if text.isascii():  # mojibake and unnormalised text need a non-ASCII character
+        hits = [m.start() for m in _ACTIONABLE.finditer(text)]
+    else:
+        if _ACTIONABLE_OR_MOJIBAKE is None:
+            hits = [m.start() for m in _ACTIONABLE.finditer(text)]
             candidates.update(i for i, line in enumerate(lines) if not line.isascii())
         else:  # only a line with a character mojibake needs can be bad
-            hits += _bad_spots(text, lines, [m.start() for m in _MOJIBAKE.finditer(text)])
+            hits, spots = _scan(text)
+            hits += _bad_spots(text, lines, spots)
         # NFC never joins across a line break: an unnormalised line shows in the whole text.
         if not unicodedata.is_normalized("NFC", text):
             candidates.update(i for i, line in enumerate(lines)
@@ -178,6 +304,19 @@ def lines_needing_repair(lines: list[str]) -> list[int]:
         starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
         candidates.update(bisect_right(starts, pos) - 1 for pos in hits)
     return [i for i in sorted(candidates) if needs_repair(lines[i])]
+
+
+def _scan(text: str) -> tuple[list[int], list[int]]:
+    """The positions of :data:`_ACTIONABLE` matches in ``text``, and those of the other
+    characters of :data:`_MOJIBAKE`, from one scan (a character of both counts as
+    actionable: its line is looked at anyway)."""
+    hits: list[int] = []
+    spots: list[int] = []
+    actionable = _ACTIONABLE.match
+    for m in _ACTIONABLE_OR_MOJIBAKE.finditer(text):
+        pos = m.start()
+        (hits if actionable(text, pos) else spots).append(pos)
+    return hits, spots
 
 
 def _bad_spots(text: str, lines: list[str], spots: list[int]) -> list[int]:
@@ -191,12 +330,13 @@ def _bad_spots(text: str, lines: list[str], spots: list[int]) -> list[int]:
     if _BADNESS_WIDTH is None or not spots:
         return spots
     width = _BADNESS_WIDTH
+    search = _badness_re().search
     starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
     out = []
     for pos in spots:
         i = bisect_right(starts, pos) - 1
         at = pos - starts[i]
-        if BADNESS_RE.search(lines[i], max(0, at - width + 1), at + width):
+        if search(lines[i], max(0, at - width + 1), at + width):
             out.append(pos)
     return out
 
@@ -213,9 +353,12 @@ def repair_line(line: str) -> tuple[str, list[str]]:
     >>> repair_line("\x81«º")[0] == repair_line(repair_line("\x81«º")[0])[0]
     True
     """
+    import ftfy
+
     names: list[str] = []
+    config = ftfy_config()
     for _ in range(MAX_ROUNDS):
-        fixed, steps = ftfy.fix_and_explain(line, FTFY_CONFIG)
+        fixed, steps = ftfy.fix_and_explain(line, config)
         names += [step.parameter if step.action == "apply" else f"{step.action}:{step.parameter}"
                   for step in steps or ()]
         if fixed == line:

@@ -8,6 +8,7 @@ entities, control characters and decomposed accents, and on every corpus input.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
@@ -17,9 +18,10 @@ from hypothesis import strategies as st
 import cleaner.decode  # noqa: F401  (registers the "cleaner-cp1252" error handler)
 from cleaner.decode import decode
 from cleaner.normalize import split_lines
-from cleaner.repair import (_MOJIBAKE, COMMON, lines_needing_repair, mojibake_chars, needs_repair, repair_line,
+from cleaner.repair import (_ACTIONABLE, _MOJIBAKE, COMMON, lines_needing_repair, mojibake_chars, needs_repair, repair_line,
                             repair_lines)
 from ftfy.badness import BADNESS_RE, is_bad
+from ftfy.chardata import CONTROL_CHARS, HTML_ENTITY_RE
 
 from conftest import BENCH, corpus_cases
 
@@ -245,3 +247,89 @@ def test_fast_path_equals_slow_path_on_bench_sample():
     paths = (sorted(BENCH.glob("*/page/*.txt")) + sorted(BENCH.glob("*/box/*.txt")))[::25]
     for path in paths:
         both_paths(_prepared_lines(path.read_bytes()))
+
+
+# The actionable pattern as first written: the entity alternative, then the character class.
+_PLAIN_ACTIONABLE = re.compile(
+    f"&(?={HTML_ENTITY_RE.pattern[1:]})|[\x00-\x08\x0b-\x1f\x7f-\x9f\u0085\u2028\u2029\ud800-\udfff"
+    "\u206a-\u206f\ufeff\ufff9-\ufffc\U0001d173-\U0001d17a\U000e0000-\U000e007f"
+    + "".join(re.escape(chr(c)) for c in sorted(CONTROL_CHARS)) + "]"
+)
+
+
+def _starts(pattern: re.Pattern, text: str) -> list[int]:
+    return [m.start() for m in pattern.finditer(text)]
+
+
+@PROPERTY
+@given(st.lists(st.one_of(LINE, st.sampled_from(ENTITIES), st.sampled_from(CONTROLS)), max_size=12).map("".join))
+def test_actionable_pattern_equals_the_plain_alternation(text):
+    assert _starts(_ACTIONABLE, text) == _starts(_PLAIN_ACTIONABLE, text)
+
+
+def test_actionable_pattern_on_every_character_and_the_bench():
+    chars = "".join(map(chr, [*range(0x10000), *range(0x1D100, 0x1D200), *range(0xE0000, 0xE0200)]))
+    assert _starts(_ACTIONABLE, chars) == _starts(_PLAIN_ACTIONABLE, chars)
+    assert _starts(_ACTIONABLE, "&&amp;&#10;& &x;&&") == _starts(_PLAIN_ACTIONABLE, "&&amp;&#10;& &x;&&") == [1, 6, 13]
+    if BENCH.exists():
+        for path in (sorted(BENCH.glob("*/page/*.txt")) + sorted(BENCH.glob("*/box/*.txt")))[::5]:
+            text = path.read_bytes().decode("utf-8", "replace")
+            assert _starts(_ACTIONABLE, text) == _starts(_PLAIN_ACTIONABLE, text), path
+
+
+def _reference_let_out(alternatives, common):
+    """The rule as first written: let ``c`` out if every alternative keeps a blocking class
+    disjoint from everything let out with it."""
+    let_out: set[str] = set()
+    for c in common:
+        trial = let_out | {c}
+        if all(any(not (chars & trial) for chars in blocking) for blocking in alternatives):
+            let_out = trial
+    return let_out
+
+
+@PROPERTY
+@given(st.lists(st.lists(st.sets(st.sampled_from("abcdeé’“ÃÂâ€"), min_size=1, max_size=4), min_size=1, max_size=3),
+                min_size=1, max_size=4),
+       st.text(alphabet="abcdeé’“ÃÂâ€xy", max_size=12))
+def test_let_out_equals_the_plain_rule(alternatives, common):
+    from cleaner.repair import _let_out
+    assert _let_out(alternatives, common) == _reference_let_out(alternatives, common)
+
+
+def test_mojibake_chars_for_other_common_sets():
+    """Different characters let out, in different orders: the same prefilter as the plain rule."""
+    from cleaner import repair
+
+    calls = []
+    real = repair._let_out
+    try:
+        repair._let_out = lambda alternatives, common: calls.append(alternatives) or real(alternatives, common)
+        repair.mojibake_chars()
+    finally:
+        repair._let_out = real
+    [alternatives] = calls
+    for common in (COMMON, COMMON[::-1], COMMON + "ÃÂâ€", "ÃÂâ€" + COMMON, ""):
+        assert real(alternatives, common) == _reference_let_out(alternatives, common)
+
+
+def _two_scans(text: str) -> tuple[list[int], list[int]]:
+    hits = _starts(_ACTIONABLE, text)
+    return hits, [p for p in _starts(_MOJIBAKE, text) if p not in set(hits)]
+
+
+@PROPERTY
+@given(st.lists(st.one_of(LINE, st.sampled_from(ENTITIES), st.sampled_from(CONTROLS)), max_size=12).map("".join))
+def test_one_scan_equals_the_two(text):
+    from cleaner.repair import _scan
+    assert _scan(text) == _two_scans(text)
+
+
+def test_one_scan_equals_the_two_on_the_bench():
+    from cleaner.repair import _scan
+    chars = "".join(map(chr, [*range(0x10000), *range(0xE0000, 0xE0200)])) + "&amp; &#10;"
+    assert _scan(chars) == _two_scans(chars)
+    if BENCH.exists():
+        for path in (sorted(BENCH.glob("*/page/*.txt")) + sorted(BENCH.glob("*/box/*.txt")))[::5]:
+            text = path.read_bytes().decode("utf-8", "replace")
+            assert _scan(text) == _two_scans(text), path

@@ -23,7 +23,8 @@ from hypothesis import strategies as st
 
 from cleaner import Config, blocks, lines, pipeline
 from cleaner.document import Removal, Repair
-from cleaner.lang import FALLBACK, MIN_HITS, MIN_SHARE, SAMPLE_CHARS, _HAN, _HANGUL, _KANA, _TOKEN, detect, stoplist, stopwords
+from cleaner.lang import (FALLBACK, MIN_HITS, MIN_SHARE, SAMPLE_CHARS, _CHUNK_WORDS, _CJK, _HAN, _HANGUL, _KANA, _TOKEN,
+                          _code_groups, _may_be_cjk, detect, stoplist, stopwords)
 from cleaner.lexicon import load
 from cleaner.normalize import CONTROLS, INVISIBLE, ODD_SPACES, normalize_text, split_lines
 from cleaner.text import folded_words, key, keys, word_count, word_counts
@@ -80,9 +81,25 @@ _WORD = re.compile(r"\w+")
 
 
 @PROPERTY
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_ascii_word_count_equals_regex(text):
+    assert word_count(text) == len(_WORD.findall(text))
+
+
+def test_word_count_on_bench_lines():
+    for text in LINES:
+        assert word_count(text) == len(_WORD.findall(text)) or not text.isascii(), text
+
+
+@PROPERTY
 @given(LINE_TEXT)
 def test_folded_words_equal_regex(text):
     assert folded_words(text) == _WORD.findall(text.casefold())
+
+
+def test_folded_words_on_bench_lines_and_odd_characters():
+    for text in [*LINES, "a\ud800b", "İstanbul’da", "Straße_x ǰ ŉ ΣΑΣ 東京 ½ ٣ x\u0301y", "\u2003a\u00a0b"]:
+        assert folded_words(text) == _WORD.findall(text.casefold()), text
 
 
 # --- splitting and normalising -----------------------------------------------
@@ -160,6 +177,27 @@ WORDS = st.sampled_from(["the", "der", "le", "la", "de", "och", "и", "не", "�
 @given(st.lists(st.one_of(WORDS, LINE_TEXT), max_size=30).map(" ".join))
 def test_detect_equals_counting_every_token(text):
     assert detect(text) == reference_detect(text)
+
+
+def test_cjk_prefilter_passes_every_cjk_character():
+    """``_may_be_cjk`` is a necessary condition of ``_CJK.search`` (surrogates included)."""
+    for c in range(0x110000):
+        char = chr(c)
+        if _CJK.match(char):
+            assert _may_be_cjk(char.encode("utf-8", "surrogatepass")), f"U+{c:04X}"
+
+
+def test_chunk_memo_equals_tokenising():
+    """What detection remembers of a non-ASCII chunk is what tokenising it again gives."""
+    groups = _code_groups()
+    GROUP_OF = {**{w.decode(): g for w, g in groups.ascii.items()}, **groups.other}
+    for start in range(0, min(len(LINES), 20_000), 200):
+        detect(" ".join(LINES[start:start + 200]) + " l’été Straße ΣΑΣ don’t")
+    assert _CHUNK_WORDS
+    for chunk, (n_words, found) in list(_CHUNK_WORDS.items())[:5000]:
+        words = [t for t in _TOKEN.findall(chunk.decode("utf-8", "surrogatepass").casefold()) if len(t) > 1]
+        assert n_words == len(words)
+        assert found == tuple(GROUP_OF[w] for w in words if w in GROUP_OF)
 
 
 def test_detect_on_bench_and_corpus():
@@ -250,3 +288,22 @@ def test_rule_stage_equals_running_every_rule():
         fast = pipeline.run_rules(pipeline.prepare(data, config), config)
         slow = reference_run_rules(pipeline.prepare(data, config), config)
         assert [l.removal for l in fast.lines] == [l.removal for l in slow.lines], path
+
+
+# --- prefix phrases ---------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "de", "fr", "xx"])
+def test_prefix_by_head_equals_trying_every_length(lang):
+    """Trying only the lengths of the prefix keys that start with the line's first word
+    finds what trying every prefix length finds."""
+    import dataclasses
+
+    lex = load(lang)
+    plain = dataclasses.replace(lex, head_prefix_lengths=None)
+    texts = [t for t in LINES if len(t) <= lines.LONG_LINE]
+    cases = list(zip(keys(texts), word_counts(texts)))
+    cases += [(f"{p} and more words", len(p.split()) + 3) for p in lex.prefixes]
+    cases += [(p, len(p.split())) for p in lex.prefixes] + [("", 0)]
+    assert lex.head_prefix_lengths
+    for line_key, n_words in cases:
+        assert lex.prefix(line_key, n_words) == plain.prefix(line_key, n_words), line_key

@@ -41,6 +41,9 @@ def package_patterns() -> list[tuple[str, re.Pattern]]:
         if info.name.endswith(("dask_engine", "__main__")):
             continue
         module = importlib.import_module(info.name)
+        if info.name == "cleaner.lang":  # its script patterns are compiled on first use
+            for name in module._SCRIPTS:
+                module._script(name)
         for name, value in sorted(vars(module).items()):
             if isinstance(value, re.Pattern):
                 found.append((f"{info.name}.{name}", value))
@@ -115,7 +118,11 @@ LATENT_ON_RAW_WHITESPACE = {
 
 
 def _scan(pattern: re.Pattern, match_only: bool = False):
+    as_bytes = isinstance(pattern.pattern, bytes)  # a bytes pattern runs on the UTF-8 text
+
     def run(s: str) -> None:
+        if as_bytes:
+            s = s.encode("utf-8", "surrogatepass")
         pattern.match(s)
         if not match_only:
             pattern.findall(s)  # a search from every position, as sub() and split() do
