@@ -478,6 +478,10 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
 
 #: List bullets and reference marks a line may open with; the words after them decide.
 BULLETS = "*•·+-–—>^o■□▪▫◦‣⁃ "
+#: What a list item shaped like a teaser weighs: against the text, as a menu item does.
+TEASER_WEIGHT = -1.5
+#: A bulleted line cut off with an ellipsis is a teaser below this many words (a long one is a paragraph).
+TEASER_MAX_WORDS = 25
 _ELLIPSES = ("...", "…")
 #: A headline run into its excerpt's dateline: "... may soon be deemed stateless NEW DELHI: The ...".
 _GLUED_DATELINE = re.compile(r"\A(?:\S+\s+){4,}?\S*[a-z\d’')\]]\s+(?:[A-Z]{2,}[.,]?\s+){0,3}[A-Z]{3,}:\s")
@@ -486,12 +490,8 @@ _GLUED_DATELINE = re.compile(r"\A(?:\S+\s+){4,}?\S*[a-z\d’')\]]\s+(?:[A-Z]{2,}
 LIST_LINE_WORDS = 12
 LIST_LINE_ITEMS = 8
 MAX_ITEM_WORDS = 3
-#: What a list item shaped like a teaser weighs: against the text, as a menu item does.
-TEASER_WEIGHT = -1.5
 #: A row led by a short label holding a number (a date, a rank, a stage), then a dash or a colon.
 _LABELLED_ROW = re.compile(r"\A(?:[^\W\d]+\.?\s+){0,2}\d[\w.,/]*(?:\s+[^\W\d]+\.?){0,2}\s*(?:[–—-]|:)\s+\S")
-#: A bulleted line cut off with an ellipsis is a teaser below this many words (a long one is a paragraph).
-TEASER_MAX_WORDS = 25
 _DIGIT_TOKEN = re.compile(r"\b\d[\d.,:%/]*\b")
 
 

@@ -144,9 +144,10 @@ def _unless_sliver(html: str, extracted: str, extra: dict[str, Any], config: Con
     if size >= SLIVER * html_input.visible(page):
         return extracted
     main = process(page, replace(config, input="text")).text()
-    if size >= SLIVER * html_input.visible(main):
+    main_size = html_input.visible(main)
+    if size >= SLIVER * main_size:
         return extracted
-    extra["extraction"] = f"page text: the extractor kept {size} of its {html_input.visible(main)} characters"
+    extra["extraction"] = f"page text: the extractor kept {size} of its {main_size} characters"
     return main
 
 
