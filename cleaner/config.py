@@ -24,6 +24,9 @@ class Config:
         ``cleaner rules`` lists them.
     repair:
         Repair encoding damage (mojibake, entities, control characters) with ftfy.
+    unwrap:
+        Join hard-wrapped lines back into paragraphs (:mod:`cleaner.unwrap`), where
+        the text is wrapped at a fixed width.
     model:
         A fitted :class:`cleaner.learned.Model` of site boilerplate, or ``None``.
 
@@ -39,6 +42,7 @@ class Config:
     lang: str | None = None
     disable: frozenset[str] = frozenset()
     repair: bool = True
+    unwrap: bool = True
     model: Any = None
 
     def __post_init__(self) -> None:

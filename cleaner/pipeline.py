@@ -2,7 +2,7 @@
 
 ::
 
-    bytes/str -> decode -> repair -> normalize -> line rules -> block rules -> [learned] -> emit
+    bytes/str -> decode -> unwrap -> repair -> normalize -> line rules -> block rules -> [learned] -> emit
 
 HTML input is turned into text by trafilatura first (:mod:`cleaner.html`); then
 the same stages run. Nothing here knows about files, processes or argparse.
@@ -24,6 +24,7 @@ from .lexicon import Lexicon, load
 from .normalize import normalize_text, split_lines, strip_lines
 from .repair import repair_lines
 from .text import keys, word_counts
+from .unwrap import unwrap, width
 
 LineRule = Callable[[lines.Facts, Lexicon], "str | None"]
 
@@ -103,6 +104,8 @@ def prepare(data: str | bytes, config: Config) -> Document:
         data = _unless_sliver(data, extracted, extra, config)
         source = "html"
     raw = split_lines(data)
+    if config.unwrap:
+        raw = _unwrapped(raw, repairs)
     for _ in range(PREPARE_ROUNDS):
         fixed = repair_lines(raw) if config.repair else []
         # An entity such as &#10; or a repaired line separator made a new line (only a
@@ -125,6 +128,17 @@ def prepare(data: str | bytes, config: Config) -> Document:
     numbered = [Line(n, t) for n, t in enumerate(stripped, 1)]
     lang = config.lang or extra.pop("lang", None) or detect(text)
     return Document(numbered, lang=lang, repairs=repairs, extra=extra, source=source)
+
+
+def _unwrapped(raw: list[str], repairs: list[Repair]) -> list[str]:
+    """The lines, hard-wrapped paragraphs joined back (:mod:`cleaner.unwrap`), with a
+    repair record saying so. Before any other step: the width counts the indentation."""
+    w = width(raw)
+    if w is None:
+        return raw
+    raw, joins = unwrap(raw, w)
+    repairs.append(Repair("unwrap", f"wrapped at {w} characters: {joins} line breaks joined"))
+    return raw
 
 
 def _unless_sliver(html: str, extracted: str, extra: dict[str, Any], config: Config) -> str:

@@ -1,0 +1,131 @@
+"""Hard-wrapped text joined back into its lines.
+
+Text browsers (lynx, w3m), html2text, mail archives and HTML sources themselves
+break every paragraph at a fixed width. The rules judge lines: a paragraph cut
+into pieces of ten or twelve words, most ending mid-sentence, looks like a menu
+to them, and a page's body can be lost that way. So where the text is wrapped
+(:func:`width` finds a width no line goes past and many lines come close to),
+each line that ends only because the next word would not have fit is joined to
+the next (:func:`unwrap`). Wording is unchanged: the pieces are joined with the
+space the wrapping took.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Widths tried: narrower is verse or a column of words; wider is no terminal, mail or source.
+MIN_WIDTH, MAX_WIDTH = 60, 200
+#: Fewest lines close to the width (within a quarter of it) that make the text wrapped.
+MIN_FULL = 10
+#: Least share of the lines longer than half the width that come that close: wrapped
+#: lines crowd just below the width, natural lines spread over every length.
+FULL_SHARE = 0.5
+#: Most share of those lines that may go past the width (a table row, a rule line).
+OVER_SHARE = 0.02
+#: Most share of the lines close to the width that may end in a punctuation mark. Wrapping
+#: ends a line wherever a word does not fit, rarely at a comma or a full stop (about one
+#: line in seven); verse and lists of sentences end most lines there, and are not wrapped.
+STOPPED_SHARE = 0.4
+_STOPS = frozenset(",.;:!?…。，、！？")
+#: A line holding a URL or a Markdown link may overflow any width (a dumper does not break
+#: a link): it says nothing about the width. (Looking for these marks costs a tenth of
+#: looking for any long token.)
+_LINK_MARKS = ("://", "](")
+#: A line that starts a new item, not the rest of the line above: a bullet, a number, a heading mark.
+_STARTS_ITEM = re.compile(r"(?:[*+•·\-–—>|#]+|\d{1,3}[.)]|\[\d+\])(?:\s|$)")
+#: A sentence ends here, and the next line starts as a new one might.
+_ENDS_SENTENCE = re.compile(r"[.!?:;…。！？]['\"’”»)\]]*$")
+
+
+def width(lines: list[str]) -> int | None:
+    """The width ``lines`` are hard-wrapped at, or ``None`` if they are not.
+
+    The narrowest width from :data:`MIN_WIDTH` to :data:`MAX_WIDTH` that at most
+    :data:`OVER_SHARE` of the longer lines (over half the width) go past, and that at least
+    :data:`MIN_FULL` lines, and :data:`FULL_SHARE` of the longer ones, come within a
+    quarter of. A line's length counts its indentation (the wrapping did), not its trailing
+    space. Lines without a space cannot be wrapped and are not counted, nor are lines
+    holding a link (:data:`_LINK_MARKS`).
+
+    >>> import textwrap
+    >>> para = ("Wrapped text is cut at a fixed width, so that most of its lines end "
+    ...         "within a few characters of that width and none goes past it. ") * 6
+    >>> width(textwrap.wrap(para, 60))
+    60
+    >>> width([para] + ["Home", "News", "A short line of a menu."] * 5) is None
+    True
+    """
+    counts = [0] * (MAX_WIDTH + 2)  # counts[n]: lines of n characters (MAX_WIDTH + 1: longer)
+    stops = [0] * (MAX_WIDTH + 2)  # stops[n]: those of them that end in a punctuation mark
+    for line in lines:
+        if len(line) <= MIN_WIDTH // 2:
+            continue
+        line = line.rstrip()
+        n = len(line)
+        if n > MIN_WIDTH // 2 and " " in line.lstrip() and _LINK_MARKS[0] not in line \
+                and _LINK_MARKS[1] not in line:
+            counts[min(n, MAX_WIDTH + 1)] += 1
+            stops[min(n, MAX_WIDTH + 1)] += line[-1] in _STOPS
+    total = sum(counts)
+    if total < MIN_FULL:
+        return None
+    # longer[n]: lines of more than n characters.
+    longer = [0] * (MAX_WIDTH + 2)
+    for n in range(MAX_WIDTH, -1, -1):
+        longer[n] = longer[n + 1] + counts[n + 1]
+    for w in range(MIN_WIDTH, MAX_WIDTH + 1):
+        half, full = longer[w // 2], longer[w - w // 4] - longer[w]
+        if full >= MIN_FULL and full >= FULL_SHARE * half and longer[w] <= OVER_SHARE * half:
+            stopped = sum(stops[w - w // 4 + 1:w + 1])
+            return w if stopped <= STOPPED_SHARE * full else None
+    return None
+
+
+def unwrap(lines: list[str], w: int) -> tuple[list[str], int]:
+    """``lines`` (as the input has them, wrapped at width ``w``) with each wrapped line
+    joined to the next, and how many joins were made.
+
+    A line is joined to the next where the next line's first word would not have fit
+    on it within the width, unless the next line starts an item of its own (a bullet, a
+    number, a heading mark) or a blank line, or a sentence ends there and the next line
+    starts with a capital (a sentence break may be a paragraph's end as well; left as it is,
+    the two lines are still whole sentences).
+
+    >>> import textwrap
+    >>> para = "Wrapped text is cut at a fixed width, and most of its lines end near it. " * 8
+    >>> wrapped = textwrap.wrap(para, 60) + ["", "* Home", "* News"]
+    >>> out, joins = unwrap(wrapped, width(wrapped))
+    >>> " ".join(out[:2]) == para.strip(), out[2:], joins
+    (True, ['', '* Home', '* News'], 8)
+
+    Where the sentence "near it." ends a line and the next starts with "Wrapped", the
+    paragraph stays cut in two there.
+    """
+    out: list[str] = []
+    joins = 0
+    join = False  # the line above was wrapped: this one goes on it
+    for i, line in enumerate(lines):
+        if join:
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+            joins += 1
+        else:
+            out.append(line)
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        join = _wrapped(line, nxt, w)
+    return out, joins
+
+
+def _wrapped(line: str, nxt: str, w: int) -> bool:
+    """Did ``line`` end only because ``nxt``'s first word would not fit within ``w``?"""
+    line, nxt = line.rstrip(), nxt.strip()
+    if not line or not nxt:
+        return False
+    first = nxt.split(None, 1)[0]
+    if _STARTS_ITEM.match(nxt):
+        return False
+    if len(line) + 1 + len(first) > w:
+        return not (_ENDS_SENTENCE.search(line) and first[:1].isupper())
+    # Close to the width, mid-sentence, and going on in lower case: wrapped all the same
+    # (the first line of a paragraph in an HTML source shares its row with the tag).
+    return len(line) > w - w // 4 and first[:1].islower() and not _ENDS_SENTENCE.search(line)
