@@ -24,7 +24,7 @@ from .lexicon import Lexicon, load
 from .normalize import normalize_text, split_lines, strip_lines
 from .repair import repair_lines
 from .text import keys, word_counts
-from .unwrap import unwrap, width
+from .unwrap import rejoin, unwrap, width
 
 LineRule = Callable[[lines.Facts, Lexicon], "str | None"]
 
@@ -134,10 +134,12 @@ def _unwrapped(raw: list[str], repairs: list[Repair]) -> list[str]:
     """The lines, hard-wrapped paragraphs joined back (:mod:`cleaner.unwrap`), with a
     repair record saying so. Before any other step: the width counts the indentation."""
     w = width(raw)
-    if w is None:
-        return raw
-    raw, joins = unwrap(raw, w)
-    repairs.append(Repair("unwrap", f"wrapped at {w} characters: {joins} line breaks joined"))
+    if w is not None:
+        raw, joins = unwrap(raw, w)
+        repairs.append(Repair("unwrap", f"wrapped at {w} characters: {joins} line breaks joined"))
+    raw, joins = rejoin(raw)
+    if joins:
+        repairs.append(Repair("unwrap.rejoin", f"{joins} line breaks inside sentences joined"))
     return raw
 
 

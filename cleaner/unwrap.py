@@ -1,4 +1,4 @@
-"""Hard-wrapped text joined back into its lines.
+"""Paragraphs that a dumper broke into lines, joined back: hard wrapping and inline cuts.
 
 Text browsers (lynx, w3m), html2text, mail archives and HTML sources themselves
 break every paragraph at a fixed width. The rules judge lines: a paragraph cut
@@ -6,8 +6,9 @@ into pieces of ten or twelve words, most ending mid-sentence, looks like a menu
 to them, and a page's body can be lost that way. So where the text is wrapped
 (:func:`width` finds a width no line goes past and many lines come close to),
 each line that ends only because the next word would not have fit is joined to
-the next (:func:`unwrap`). Wording is unchanged: the pieces are joined with the
-space the wrapping took.
+the next (:func:`unwrap`). Other dumpers end a line at every link or bold span;
+:func:`rejoin` puts those pieces back together. Wording is unchanged: the pieces are
+joined with the space the break took (none before a comma or after an opening bracket).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ _STOPS = frozenset(",.;:!?…。，、！？")
 #: looking for any long token.)
 _LINK_MARKS = ("://", "](")
 #: A line that starts a new item, not the rest of the line above: a bullet, a number, a heading mark.
-_STARTS_ITEM = re.compile(r"(?:[*+•·\-–—>|#]+|\d{1,3}[.)]|\[\d+\])(?:\s|$)")
+_STARTS_ITEM = re.compile(r"(?:[*+•·\-–—>|#]+|o|\d{1,3}[.)]|\[\d+\])(?:\s|$)")
 #: A sentence ends here, and the next line starts as a new one might.
 _ENDS_SENTENCE = re.compile(r"[.!?:;…。！？]['\"’”»)\]]*$")
 
@@ -129,3 +130,97 @@ def _wrapped(line: str, nxt: str, w: int) -> bool:
     # Close to the width, mid-sentence, and going on in lower case: wrapped all the same
     # (the first line of a paragraph in an HTML source shares its row with the tag).
     return len(line) > w - w // 4 and first[:1].islower() and not _ENDS_SENTENCE.search(line)
+
+
+#: The first character of a line that goes on from the line above: no block starts with it.
+_GOES_ON = frozenset(",.;:!?)]}%»”’…")
+#: The last character of a line that goes on into the next.
+_OPENS = frozenset("([{“‘«„")
+#: A line ending here ends a sentence, or a label ("Tags:"): the next line is not its rest.
+_ENDS = frozenset(".!?:;…。！？")
+#: A full stop, question or exclamation mark ending a sentence (before a space or the end).
+_SENTENCE_END = re.compile(r"(?<![.…])[.!?。！？]['\"’”»)\]]*(?:\s|$)")
+#: Lines starting with :data:`_GOES_ON` punctuation that show a text was cut at inline elements.
+MIN_CUTS = 3
+#: A chain of lines joined only on lower-case starts must read as a sentence: this many words,
+#: ending in a full stop. (A menu in lower case does not; a paragraph cut at its links does.)
+CHAIN_MIN_WORDS = 8
+
+
+def rejoin(lines: list[str]) -> tuple[list[str], int]:
+    """``lines`` with the pieces of paragraphs cut at inline elements joined back, and how many joins.
+
+    Some dumpers end a line at every link, bold or code span: "The", "Fetch API", "intends
+    to fix most of these problems", ", which". A line is the rest of the line above it
+    (no blank line between) where it starts with punctuation no block starts with
+    (:data:`_GOES_ON`), or the line above ends with an opening bracket or quote; or where
+    it starts in lower case and the line above ends mid-sentence, but such joins are kept
+    only where the whole chain reads as prose (:data:`CHAIN_MIN_WORDS` words or more, a
+    sentence ending among them): a menu in lower case stays as it is.
+
+    Joins on lower-case starts are made only in a text that shows it was cut this way:
+    :data:`MIN_CUTS` lines or more that start with such punctuation. (Elsewhere a line going
+    on in lower case is a wrapped line :func:`width` could not be sure of, or a bulleted item.)
+    Lines that start with an item mark (a bullet, "o " as text browsers draw one) are not joined
+    on lower case either.
+
+    >>> rejoin(["Read the", "Fetch specification", ", which defines", "the API in full.", "Today it",
+    ...         "runs in Firefox", ", Chrome", "and", "Safari", ".", "", "home", "about us"])
+    (['Read the', 'Fetch specification, which defines the API in full.', 'Today it runs in Firefox, Chrome and Safari.', '', 'home', 'about us'], 7)
+
+    A piece starting with a capital ("Fetch specification") is not joined to the line above
+    on that evidence alone, it may start a block of its own; within a chain begun in lower
+    case ("Safari", after "and"), it is.
+    """
+    weak_ok = sum(1 for line in lines if line.lstrip()[:1] in _GOES_ON and line.strip()) >= MIN_CUTS
+    out: list[str] = []
+    joins = 0
+    chain: list[str] = []  # lines joined on weak evidence so far, not yet accepted
+
+    def close_chain() -> None:
+        nonlocal joins
+        if len(chain) > 1 and _reads_as_sentence(chain):
+            out.append(_join(chain))
+            joins += len(chain) - 1
+        else:
+            out.extend(chain)
+        chain.clear()
+
+    previous = ""
+    for line in lines:
+        text = line.strip()
+        if chain and text and previous:
+            strong = text[0] in _GOES_ON or previous[-1] in _OPENS
+            if strong:
+                chain[-1] = _join([chain[-1], line])
+                joins += 1
+                previous = chain[-1].strip()
+                continue
+            # Lower case going on from a line that ends mid-sentence; or, once a chain has begun,
+            # any piece after a line that ends in a lower-case word or a comma ("Chrome and", "Safari").
+            goes_on = text[0].islower() or len(chain) > 1 and (previous[-1].islower() or previous[-1] == ",")
+            if weak_ok and goes_on and previous[-1] not in _ENDS \
+                    and not _STARTS_ITEM.match(text) and not _STARTS_ITEM.match(chain[0].lstrip()):
+                chain.append(line)
+                previous = text
+                continue
+        close_chain()
+        chain.append(line)
+        previous = text
+    close_chain()
+    return out, joins
+
+
+def _join(pieces: list[str]) -> str:
+    """The pieces as one line: a space between two, none before closing or after opening punctuation."""
+    text = pieces[0].rstrip()
+    for piece in pieces[1:]:
+        piece = piece.strip()
+        text += piece if piece[0] in _GOES_ON or text[-1] in _OPENS else " " + piece
+    return text
+
+
+def _reads_as_sentence(chain: list[str]) -> bool:
+    """Enough words, and a sentence ending somewhere in them (not an ellipsis: a teaser cut off)."""
+    text = _join(chain)
+    return len(text.split()) >= CHAIN_MIN_WORDS and _SENTENCE_END.search(text) is not None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 import textwrap
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 
 from cleaner import Cleaner, Config
 from cleaner.pipeline import prepare
-from cleaner.unwrap import MAX_WIDTH, MIN_FULL, MIN_WIDTH, unwrap, width
+from cleaner.unwrap import MAX_WIDTH, MIN_FULL, MIN_WIDTH, rejoin, unwrap, width
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,3 +87,26 @@ def test_pipeline_joins_and_says_so_unless_switched_off():
     assert len([line for line in doc.lines if line.text]) == 4
     kept = Cleaner(Config(unwrap=False)).clean(text)
     assert kept.count("\n") == text.count("\n")
+
+
+_pieces = st.lists(st.from_regex(r"[,.;)]? ?[A-Za-z]{1,9}( [a-z,.]{1,9}){0,6}[.,(]?", fullmatch=True) | st.just(""),
+                   min_size=1, max_size=40)
+
+
+@SETTINGS
+@given(_pieces)
+def test_rejoin_only_joins_lines(lines):
+    out, joins = rejoin(lines)
+    assert re.findall(r"\w+", "\n".join(out)) == re.findall(r"\w+", "\n".join(lines))
+    assert len(out) == len(lines) - joins
+    assert [line for line in out if not line.strip()] == [line for line in lines if not line.strip()]
+
+
+def test_rejoin_needs_the_text_to_show_cuts_before_joining_on_lower_case():
+    wrapped_once = ["The council will meet on Monday to decide on the new", "opening hours of the library."]
+    assert rejoin(wrapped_once) == (wrapped_once, 0)  # no line starts with ", " or ". ": no cuts shown
+    cut = ["The council", ", which met on Monday", ", chose new", "opening hours", ". The library",
+           "opens on Sundays", "."]
+    assert rejoin(cut) == (["The council, which met on Monday, chose new opening hours. The library opens on Sundays."], 6)
+    menu = cut + ["", "home", "about us", "contact"]
+    assert rejoin(menu)[0][-3:] == ["home", "about us", "contact"]
