@@ -29,6 +29,8 @@ def _rule_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-repair", action="store_true", help="skip encoding repair (ftfy)")
     p.add_argument("--no-unwrap", action="store_true",
                    help="keep hard-wrapped lines as they are (default: join them back into paragraphs)")
+    p.add_argument("--no-markdown", action="store_true",
+                   help="keep Markdown links, images and marks as they are (default: reduce them to their text)")
     p.add_argument("--model", type=Path, default=None, help="a learned model from 'cleaner fit'")
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
                    help=f"refuse inputs larger than this (default {DEFAULT_MAX_BYTES})")
@@ -153,7 +155,8 @@ def _config(args: argparse.Namespace) -> Config:
         except (ValueError, KeyError, TypeError) as e:
             raise InputError(f"{args.model}: not a valid model file ({e})") from None
     return Config(input=args.input, lang=args.lang, disable=frozenset(args.disable),
-                  repair=not args.no_repair, unwrap=not args.no_unwrap, model=model)
+                  repair=not args.no_repair, unwrap=not args.no_unwrap,
+                  markdown=not args.no_markdown, model=model)
 
 
 class UsageError(CleanerError):
@@ -369,6 +372,7 @@ def _add_fit_and_jsonl(sub) -> None:
                    help="input kind (default: auto, HTML is recognised)")
     p.add_argument("--no-repair", action="store_true", help="skip encoding repair (ftfy)")
     p.add_argument("--no-unwrap", action="store_true", help="keep hard-wrapped lines as they are")
+    p.add_argument("--no-markdown", action="store_true", help="keep Markdown links, images and marks as they are")
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="skip inputs larger than this")
     p.set_defaults(lang=None, disable=[], model=None)
 

@@ -27,6 +27,9 @@ class Config:
     unwrap:
         Join hard-wrapped lines back into paragraphs (:mod:`cleaner.unwrap`), where
         the text is wrapped at a fixed width.
+    markdown:
+        Reduce Markdown links to their text and drop images and emphasis marks
+        (:mod:`cleaner.markdown`), where the text is Markdown.
     model:
         A fitted :class:`cleaner.learned.Model` of site boilerplate, or ``None``.
 
@@ -43,6 +46,7 @@ class Config:
     disable: frozenset[str] = frozenset()
     repair: bool = True
     unwrap: bool = True
+    markdown: bool = True
     model: Any = None
 
     def __post_init__(self) -> None:

@@ -2,7 +2,7 @@
 
 ::
 
-    bytes/str -> decode -> unwrap -> repair -> normalize -> line rules -> block rules -> [learned] -> emit
+    bytes/str -> decode -> unwrap, markdown, rejoin -> repair -> normalize -> line rules -> block rules -> [learned] -> emit
 
 HTML input is turned into text by trafilatura first (:mod:`cleaner.html`); then
 the same stages run. Nothing here knows about files, processes or argparse.
@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any
 
-from . import blocks, learned, lines
+from . import blocks, learned, lines, markdown
 from . import html as html_input
 from .config import Config
 from .decode import decode
@@ -106,6 +106,10 @@ def prepare(data: str | bytes, config: Config) -> Document:
     raw = split_lines(data)
     if config.unwrap:
         raw = _unwrapped(raw, repairs)
+    if config.markdown and markdown.is_markdown(data):
+        raw = _markdown_stripped(raw, repairs)
+    if config.unwrap:
+        raw = _rejoined(raw, repairs)
     for _ in range(PREPARE_ROUNDS):
         fixed = repair_lines(raw) if config.repair else []
         # An entity such as &#10; or a repaired line separator made a new line (only a
@@ -134,13 +138,27 @@ def _unwrapped(raw: list[str], repairs: list[Repair]) -> list[str]:
     """The lines, hard-wrapped paragraphs joined back (:mod:`cleaner.unwrap`), with a
     repair record saying so. Before any other step: the width counts the indentation."""
     w = width(raw)
-    if w is not None:
-        raw, joins = unwrap(raw, w)
-        repairs.append(Repair("unwrap", f"wrapped at {w} characters: {joins} line breaks joined"))
+    if w is None:
+        return raw
+    raw, joins = unwrap(raw, w)
+    repairs.append(Repair("unwrap", f"wrapped at {w} characters: {joins} line breaks joined"))
+    return raw
+
+
+def _rejoined(raw: list[str], repairs: list[Repair]) -> list[str]:
+    """The lines, paragraphs cut at inline elements joined back (:func:`cleaner.unwrap.rejoin`)."""
     raw, joins = rejoin(raw)
     if joins:
         repairs.append(Repair("unwrap.rejoin", f"{joins} line breaks inside sentences joined"))
     return raw
+
+
+def _markdown_stripped(raw: list[str], repairs: list[Repair]) -> list[str]:
+    """The lines with Markdown links, images, headings and emphasis reduced to their text
+    (:mod:`cleaner.markdown`)."""
+    text, n = markdown.strip("\n".join(raw))  # a wrapped link may span two lines
+    repairs.append(Repair("markdown", f"{n} links and images reduced to their text"))
+    return split_lines(text)
 
 
 def _unless_sliver(html: str, extracted: str, extra: dict[str, Any], config: Config) -> str:

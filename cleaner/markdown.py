@@ -1,0 +1,69 @@
+"""Markdown link, image, heading and emphasis syntax reduced to the text a reader sees.
+
+html2text and the crawlers that hand pages to language models write Markdown:
+``[Home](/)``, ``![logo](https://.../logo.png)``, ``## Related``, ``_emphasis_``.
+The link targets are not wording, and they make a menu item look like a long line
+of tokens; a heading mark hides a headline from the rules; an underscore sticks to
+the word it emphasises. So where a text shows that it is Markdown (:data:`MIN_LINKS`
+links or images or more), each link becomes its text, each image goes, and heading
+and emphasis marks come off; nothing else changes.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Links and images that show a text is Markdown (a stray "[1](2)" does not).
+MIN_LINKS = 3
+
+# A link target: no spaces (but a line break after a hyphen, where a wrapping dumper broke
+# a long URL, or the space that unwrapping put there), parentheses one deep, perhaps a "title".
+_TARGET = r"\((?:[^()\s]|-\s|\([^()\s]*\))*(?:\s+\"[^\"]{0,200}\")?\)"
+#: ``![alt](src)``: an image; the alt text is a description for those who cannot see it, not body.
+#: An inline ``data:`` image may hold spaces and quotes (SVG markup): it runs to the first ")".
+_IMAGE = re.compile(r"!\[[^\]]{0,300}\](?:\(data:[^)\n]*\)|" + _TARGET + ")")
+#: ``[text](target)``: a link; its text stays (a wrapped one may span two lines).
+_LINK = re.compile(r"\[([^\]]{0,300})\]" + _TARGET)
+#: ``<https://...>``: an autolink.
+_AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>")
+#: ``# Heading`` marks at the start of a line.
+_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+", re.MULTILINE)
+#: ``**strong**`` and ``_emphasis_``, between non-word characters (snake_case and __dunder__
+#: names are left alone); either may run over a line break where the text was wrapped.
+_STRONG = re.compile(r"\*\*(?=\S)([^*]{1,300}?)(?<=\S)\*\*")
+_UNDERSCORES = re.compile(r"(?<!\w)_(?=[^_\s])([^_]{1,300}?)(?<=\S)_(?!\w)")
+
+
+def is_markdown(text: str) -> bool:
+    """Does the text hold :data:`MIN_LINKS` Markdown links or images or more?
+
+    >>> is_markdown("* [Home](/)\\n* [News](/news)\\n* [Contact](/contact)")
+    True
+    >>> is_markdown("See [1](2) for details.")
+    False
+    """
+    if "](" not in text:
+        return False
+    return sum(1 for _ in zip(range(MIN_LINKS), _LINK.finditer(text))) >= MIN_LINKS
+
+
+def strip(text: str) -> tuple[str, int]:
+    """The text with links reduced to their text, images and autolinks removed, and heading
+    and emphasis marks taken off; and how many links and images there were.
+
+    >>> strip("## Read [the report](https://example.org/r.pdf \\"PDF\\") and _see_ ![chart](c.png) **now**.")
+    ('Read the report and see  now.', 2)
+    >>> strip("[![logo](/logo.png)](/)"), strip("[More](/blog/a-little-more-\\nobsessed) here")
+    (('', 2), ('More here', 1))
+    >>> strip("![](data:image/svg+xml;utf8,<svg viewBox='0 0 24 24'></svg>)")
+    ('', 1)
+    >>> strip("my_variable and __init__ stay, as does a # in a line")
+    ('my_variable and __init__ stay, as does a # in a line', 0)
+    """
+    text, images = _IMAGE.subn("", text)
+    text, links = _LINK.subn(r"\1", text)
+    text = _AUTOLINK.sub("", text)
+    text = _HEADING.sub("", text)
+    text = _STRONG.sub(r"\1", text)
+    text = _UNDERSCORES.sub(r"\1", text)
+    return text, images + links

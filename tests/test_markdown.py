@@ -1,0 +1,38 @@
+"""Markdown syntax is reduced to its text only where the text is Markdown (cleaner.markdown)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleaner import Cleaner, Config
+from cleaner.markdown import is_markdown, strip
+
+SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+_words = st.from_regex(r"[A-Za-z]{1,10}( [A-Za-z]{1,10}){0,4}", fullmatch=True)
+_url = st.from_regex(r"(https://example\.org)?/[a-z0-9\-]{1,20}(/[a-z0-9\-]{1,20}){0,3}", fullmatch=True)
+
+
+@SETTINGS
+@given(st.lists(st.tuples(_words, _words, _url, st.booleans()), min_size=1, max_size=10))
+def test_links_keep_their_text_and_images_go(parts):
+    markdown, plain = [], []
+    for before, label, url, image in parts:
+        markdown.append(f"{before} {'!' if image else ''}[{label}]({url})")
+        plain.append(f"{before} {'' if image else label}")
+    text, n = strip("\n".join(markdown))
+    assert n == len(parts)
+    assert re.findall(r"\w+", text) == re.findall(r"\w+", "\n".join(plain))
+
+
+def test_only_markdown_is_touched():
+    notes = "Table [2](a) differs; the spelling is theirs [sic](b).\nsurvey_round_id and __all__ stay."
+    assert not is_markdown(notes)
+    assert Cleaner().clean(notes) == notes
+    page = "* [Home](/)\n* [News](/news)\n\nThe ferry runs [every hour](/timetable) in _winter_, the port said."
+    assert is_markdown(page)
+    assert Cleaner().clean(page).endswith("The ferry runs every hour in winter, the port said.")
+    assert "[every hour](/timetable)" in Cleaner(Config(markdown=False)).clean(page)
