@@ -222,8 +222,9 @@ def headline(view: View, lex: Lexicon) -> Iterator[Hit]:
     Body text starts with the first paragraph; the headline is the nearest kept
     line above it that is title-like with at least three words and asks no
     question (a question above the first paragraph is more often a section heading
-    of an FAQ-like text). In-body headings (below the first paragraph) are never touched. ``--disable blocks.headline``
-    keeps it in the text.
+    of an FAQ-like text), and that the line right below does not go on in lower case
+    (then it is a paragraph's first piece). In-body headings (below the first paragraph)
+    are never touched. ``--disable blocks.headline`` keeps it in the text.
 
     Where the page names its title (HTML input: trafilatura reads it from the
     metadata), the headline is a line that is that title, and nothing else: the
@@ -234,6 +235,9 @@ def headline(view: View, lex: Lexicon) -> Iterator[Hit]:
     >>> body = Line(2, "The minister said the talks would continue next week in Geneva.")
     >>> list(headline(View([Line(1, "Talks To Resume In Geneva"), body]), None))
     [(0, 'headline above the body')]
+    >>> list(headline(View([Line(1, "The results in table two differ from those of the first"),
+    ...                     Line(2, "round, because the sample was drawn again in March.")]), None))
+    []
     >>> shapes = Shapes(title="Talks to resume in Geneva")
     >>> list(headline(View([Line(1, "Talks To Resume In Geneva"), Line(2, "October 1: Opening Session Held"), body], shapes), None))
     [(0, 'the page title')]
@@ -245,9 +249,16 @@ def headline(view: View, lex: Lexicon) -> Iterator[Hit]:
         return
     for i in reversed(view.before_body()):
         text = view.lines[i].text
-        if title_like(text) and word_count(text) >= 3 and not text.endswith("?"):
+        if title_like(text) and word_count(text) >= 3 and not text.endswith("?") \
+                and not _runs_on_below(view, i):
             yield i, "headline above the body"
         return
+
+
+def _runs_on_below(view: View, i: int) -> bool:
+    """Does the line right below line ``i`` (no blank line between) start in lower case? Then
+    line ``i`` is the first piece of a paragraph broken across lines, not a headline."""
+    return i + 1 < len(view.lines) and view.lines[i + 1].text[:1].islower()
 
 
 def comment_section(view: View, lex: Lexicon) -> Iterator[Hit]:
