@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 FILE   ?=
 OUT    ?= out
 
-.PHONY: run test eval pin bench fuzz clean-venv
+.PHONY: run test eval dumpers pin bench fuzz clean-venv
 
 $(STAMP): setup.cfg pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ test: $(STAMP)
 # Quality on ../shared/bench: set x input kind x system, with reference points and targets.
 eval: $(STAMP)
 	$(BIN)/python scripts/eval_bench.py --json eval-results.json
+
+# The cleaner on the bench pages as other dumpers write them (wrapped, cut at links, Markdown).
+dumpers: $(STAMP)
+	$(BIN)/python scripts/dumper_eval.py
 
 # Raise the regression pins (tests/quality_pins.json) to today's scores, after looking at the change.
 pin: $(STAMP)

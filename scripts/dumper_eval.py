@@ -1,0 +1,118 @@
+"""`make dumpers`: the cleaner on the same bench pages as other dumpers write them.
+
+Scrapers differ: some wrap lines at a fixed width, some end a line at every link or
+bold span, some write Markdown. The bench's ``page`` dumps come from one layout-aware
+dumper; this script makes the others from the same pages and scores the cleaner on
+each (P/R/F1, mean over documents, as ``cleaner eval``), with keeping every line as
+the reference point:
+
+- ``page``: the bench's own page dumps;
+- ``wrapped``: those dumps hard-wrapped at 80 columns (lynx, w3m, mail);
+- ``cut``: the HTML's text nodes one per line, as BeautifulSoup's ``get_text("\\n")``
+  writes them (a line ends at every link, bold or code span);
+- ``markdown``: html2text's Markdown, where html2text is installed (it is not a
+  dependency: ``pip install html2text``).
+
+    python scripts/dumper_eval.py              # all sets, every dumper
+    python scripts/dumper_eval.py --every 3    # a third of the pages
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from cleaner.evaluate import BENCH_SETS, bench_rows  # noqa: E402
+
+BENCH = ROOT.parent / "shared" / "bench"
+WRAP_AT = 80
+
+
+def wrapped(page: str) -> str:
+    """The dump with every line wrapped at :data:`WRAP_AT` columns (its indentation kept on the first)."""
+    return "\n".join(textwrap.fill(line, WRAP_AT) if line.strip() else line for line in page.split("\n"))
+
+
+def cut(html: str) -> str:
+    """Every text node of the page on a line of its own (script, style and template dropped)."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except Exception:  # noqa: BLE001 - a page lxml cannot read has no text here
+        return ""
+    for element in tree.xpath("//script|//style|//template"):
+        element.drop_tree()
+    return "\n".join(tree.itertext())
+
+
+def markdown(html: str) -> str:
+    import html2text
+
+    return html2text.HTML2Text().handle(html)
+
+
+def _has_html2text() -> bool:
+    try:
+        import html2text  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def build(root: Path, every: int) -> list[str]:
+    """Write the variants under ``root/<set>/<dumper>/`` (gold linked) and return the dumpers made."""
+    dumpers = ["page", "wrapped", "cut"] + (["markdown"] if _has_html2text() else [])
+    for set_name in BENCH_SETS:
+        pages, html, gold = BENCH / set_name / "page", BENCH / set_name / "html", BENCH / set_name / "gold"
+        if not pages.is_dir():
+            continue
+        (root / set_name).mkdir(parents=True)
+        (root / set_name / "gold").symlink_to(gold)
+        for name in dumpers:
+            (root / set_name / name).mkdir()
+        for path in sorted(pages.glob("*.txt"))[::every]:
+            page = path.read_text(encoding="utf-8", errors="replace")
+            source = html / f"{path.stem}.html"
+            page_html = source.read_text(encoding="utf-8", errors="replace") if source.exists() else ""
+            texts = {"page": page, "wrapped": wrapped(page), "cut": cut(page_html)}
+            if "markdown" in dumpers:
+                texts["markdown"] = markdown(page_html)
+            for name, text in texts.items():
+                (root / set_name / name / path.name).write_text(text, encoding="utf-8")
+    return dumpers
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--every", type=int, default=1, help="take every Nth page (default: all)")
+    ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
+    args = ap.parse_args()
+    if not BENCH.is_dir():
+        print(f"skipped: {BENCH} is absent (the bench sits beside the checkout)")
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        dumpers = build(Path(tmp), args.every)
+        if "markdown" not in dumpers:
+            print("markdown: skipped (html2text is not installed)")
+        rows = bench_rows(Path(tmp), {name: ("cleaner", "keep-all") for name in dumpers}, args.jobs)
+    print(f"{'set':12} {'dumper':9} {'docs':>4}  {'cleaner P / R / F1':>20}   keep-all F1")
+    get = {(r["set"], r["kind"], r["system"]): r for r in rows}
+    for set_name in BENCH_SETS:
+        for name in dumpers:
+            ours, keep = get.get((set_name, name, "cleaner")), get.get((set_name, name, "keep-all"))
+            if ours and keep:
+                print(f"{set_name:12} {name:9} {ours['docs']:>4}  {ours['P']:.3f} / {ours['R']:.3f} / {ours['F1']:.3f}"
+                      f"   {keep['F1']:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
