@@ -43,6 +43,8 @@ class Facts:
             self.phrase = self.prefix = None
         else:
             self.phrase = lex.phrases.get(line_key)  # category of a whole-line phrase
+            if self.phrase is None and "0" in line_key:
+                self.phrase = counted_phrase(line_key, lex, text)
             self.prefix = lex.prefix(line_key, self.n_words)  # (category, phrase) it starts with
         self.flags = shape_flags(self, lex)
 
@@ -53,6 +55,40 @@ class Facts:
         if self.prefix and self.prefix[0] == name:
             return f"starts with '{self.prefix[1]}' ({name})"
         return None
+
+
+#: Categories whose buttons carry a count: "Share 17", "12 Shares", "Comments (3)".
+COUNTED = frozenset({"share", "comments"})
+#: A count at the start or the end of a key (digits are "0" there).
+_COUNT = re.compile(r"^(?:0 )+|(?: 0)+$")  # "1,204" is "0 0"
+#: A count and the word it counts at the end of a key: "(5 posted)", "(1 Beitrag)".
+_COUNT_OF = re.compile(r" 0 \w+$")
+#: A line that opens with a count: a number and a space ("1,204 shares"; not "1. Facebook").
+_LEADING_COUNT = re.compile(r"[^\w]*\d+(?:[,.]\d+)*\s")
+#: Signs that a number is a share or a price, not a count.
+_NOT_A_COUNT = re.compile(r"[%$€£¥]")
+
+
+def counted_phrase(line_key: str, lex: Lexicon, text: str) -> str | None:
+    """The :data:`COUNTED` category of a phrase the line is, but for a count before or after
+    it, or, in brackets, a count and its noun after it ("Comments (5 posted)"). A
+    percentage or a price is no count ("Save 45%" is an offer, not a button).
+
+    >>> from cleaner.lexicon import load
+    >>> [counted_phrase(key(t), load("de"), t) for t in ("* teilen 17", "Kommentare lesen (1 Beitrag)",
+    ...                                                   "Facebook 0 Twitter", "Save 45%", "Home 2")]
+    ['share', 'comments', None, None, None]
+    >>> counted_phrase(key("1,204 Shares"), load("en"), "1,204 Shares"), counted_phrase(key("1. Facebook"), load("en"), "1. Facebook")
+    ('share', None)
+    """
+    if _NOT_A_COUNT.search(text):
+        return None
+    if line_key.startswith("0 ") and not _LEADING_COUNT.match(text):
+        return None  # "1. Facebook": a numbered item, not a count
+    category = lex.phrases.get(_COUNT.sub("", line_key, count=1))
+    if category is None and "(" in text:
+        category = lex.phrases.get(_COUNT_OF.sub("", line_key, count=1))
+    return category if category in COUNTED else None
 
 
 def shape_flags(f: Facts, lex: Lexicon) -> tuple[str, ...]:
@@ -129,6 +165,9 @@ def flagged(texts: list[str], line_keys: list[str], counts: list[int], lex: Lexi
         map(and_, map(and_, short, map(or_, map(contains, line_keys, repeat("0")),
                                        map(not_, map(str.isascii, line_keys)))),
             map(or_, map(lex.words("dates").__contains__, firsts), map(not_, map(str.isalpha, firsts)))),  # date
+        map(and_, short, map(or_, map(methodcaller("endswith", " 0"), line_keys),
+                             map(and_, map(contains, line_keys, repeat(" 0 ")), map(contains, texts, repeat("("))))),
+            # a phrase with a count after it (counted_phrase; one before it starts with "0")
         map(methodcaller("startswith", "©"), texts),  # copyright
         map(contains, map(itemgetter(slice(-CREDIT_TAIL_CHARS, None)), texts), repeat(":")),  # tail:credit
     )))
