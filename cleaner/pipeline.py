@@ -2,7 +2,7 @@
 
 ::
 
-    bytes/str -> decode -> unwrap, markdown, rejoin -> repair -> normalize -> line rules -> block rules -> [learned] -> emit
+    bytes/str -> decode -> unwrap -> repair -> normalize -> markdown, rejoin -> line rules -> block rules -> [learned] -> emit
 
 HTML input is turned into text by trafilatura first (:mod:`cleaner.html`); then
 the same stages run. Nothing here knows about files, processes or argparse.
@@ -106,10 +106,6 @@ def prepare(data: str | bytes, config: Config) -> Document:
     raw = split_lines(data)
     if config.unwrap:
         raw = _unwrapped(raw, repairs)
-    if config.markdown and markdown.is_markdown(data):
-        raw = _markdown_stripped(raw, repairs)
-    if config.unwrap:
-        raw = _rejoined(raw, repairs)
     for _ in range(PREPARE_ROUNDS):
         fixed = repair_lines(raw) if config.repair else []
         # An entity such as &#10; or a repaired line separator made a new line (only a
@@ -129,6 +125,13 @@ def prepare(data: str | bytes, config: Config) -> Document:
                 stripped == unstripped or not _repair_would_change(stripped, unstripped)):
             break
         raw = stripped
+    # Markdown and inline cuts are judged on repaired text: a control character that repair
+    # turns into a quote or a bracket must read the same on the first pass as on the second.
+    if config.markdown and markdown.is_markdown(text):
+        stripped = _markdown_stripped(stripped, repairs)
+        text = "\n".join(stripped)  # what the language is detected from: no link targets
+    if config.unwrap:
+        stripped = _rejoined(stripped, repairs)
     numbered = [Line(n, t) for n, t in enumerate(stripped, 1)]
     lang = config.lang or extra.pop("lang", None) or detect(text)
     return Document(numbered, lang=lang, repairs=repairs, extra=extra, source=source)
@@ -158,7 +161,7 @@ def _markdown_stripped(raw: list[str], repairs: list[Repair]) -> list[str]:
     (:mod:`cleaner.markdown`)."""
     text, n = markdown.strip("\n".join(raw))  # a wrapped link may span two lines
     repairs.append(Repair("markdown", f"{n} links and images reduced to their text"))
-    return split_lines(text)
+    return strip_lines(split_lines(text))
 
 
 def _unless_sliver(html: str, extracted: str, extra: dict[str, Any], config: Config) -> str:
