@@ -654,7 +654,7 @@ def _cut_at_end_marker(view: View, kept: list[int], weights: list[float], start:
         if before < END_BLOCK_SHARE * total:
             continue
         gap = range(kept[n] + 1, kept[n + 1])
-        if not _holds(view, gap, END_MARKERS):
+        if not gap or not _holds(view, gap, END_MARKERS):  # most kept lines stand next to each other
             continue
         if below is None:  # most texts have no marker and never pay for this
             below = _below(view, kept, weights, start, end)
@@ -760,17 +760,16 @@ MAX_LIST_ITEMS = 40
 
 def _introduced_lists(view: View) -> Iterator[int]:
     """Indexes of the short kept lines that follow a kept line ending in ":"."""
-    i = 0
-    while i < len(view.lines):
-        line = view.lines[i]
-        if line.removal is None and line.text.endswith(":"):
-            j = i + 1
-            while j < len(view.lines) and j - i <= MAX_LIST_ITEMS and view.kept(j) and not view.prose[j]:
-                yield j
-                j += 1
-            i = j
-        else:
-            i += 1
+    n = len(view.lines)
+    after = 0  # the first line that no list has taken
+    for i in [i for i, line in enumerate(view.lines) if line.text.endswith(":")]:  # few lines end so
+        if i < after or not view.kept(i):  # an item of the list above, or removed
+            continue
+        j = i + 1
+        while j < n and j - i <= MAX_LIST_ITEMS and view.kept(j) and not view.prose[j]:
+            yield j
+            j += 1
+        after = j
 
 
 def _max_segment(weights: list[float]) -> tuple[int | None, int | None]:
