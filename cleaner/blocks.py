@@ -34,6 +34,7 @@ class Shapes:
         self._weight: dict[int, float] = {}
         self._frame: tuple[list[Line], int, list[Line], list[bool]] | None = None
         self._words: dict[int, int] = {}
+        self._name: dict[int, bool] = {}
 
     def use(self, stopwords: frozenset[str]) -> None:
         """Judge with another language's stopwords from now on (the weights depend on them)."""
@@ -60,6 +61,14 @@ class Shapes:
         flag = self._prose.get(line.number)
         if flag is None:
             flag = self._prose[line.number] = is_prose(line.text, self._words.get(line.number))
+        return flag
+
+    def name_line(self, line: Line) -> bool:
+        """:func:`_name_line` of the line, worked out once: :func:`author_bio` asks it of the
+        :data:`BIO_GAP` lines above every paragraph, in every round (a line up to three times a round)."""
+        flag = self._name.get(line.number)
+        if flag is None:
+            flag = self._name[line.number] = _name_line(line.text)
         return flag
 
     def weight(self, line: Line) -> float:
@@ -331,16 +340,17 @@ def author_bio(view: View, lex: Lexicon) -> Iterator[Hit]:
     if not roles:
         return
     seen = 0
-    for i in range(len(view.lines)):
-        if not (view.prose[i] and view.kept(i)):
+    name_line = view.shapes.name_line
+    for i, (line, prose) in enumerate(zip(view.lines, view.prose)):
+        if not prose or line.removal is not None:
             continue
         seen += 1
         if seen <= BIO_AFTER:
             continue
-        name = next((j for j in range(i - 1, max(i - 1 - BIO_GAP, -1), -1) if _name_line(view.lines[j].text)), None)
+        name = next((j for j in range(i - 1, max(i - 1 - BIO_GAP, -1), -1) if name_line(view.lines[j])), None)
         if name is None:
             continue
-        words = [w.strip(".,;:!?()\"'“”’") for w in view.lines[i].text.split()]
+        words = [w.strip(".,;:!?()\"'“”’") for w in line.text.split()]
         names = view.lines[name].text.split()
         if not {names[0], names[-1]} & set(words[:BIO_NAME_WORDS]):
             continue
@@ -655,7 +665,7 @@ def _cut_at_end_marker(view: View, kept: list[int], weights: list[float], start:
         if before < END_BLOCK_SHARE * total:
             continue
         gap = range(kept[n] + 1, kept[n + 1])
-        if not _holds(view, gap, END_MARKERS):
+        if not gap or not _holds(view, gap, END_MARKERS):  # most kept lines stand next to each other
             continue
         if below is None:  # most texts have no marker and never pay for this
             below = _below(view, kept, weights, start, end)
@@ -761,17 +771,16 @@ MAX_LIST_ITEMS = 40
 
 def _introduced_lists(view: View) -> Iterator[int]:
     """Indexes of the short kept lines that follow a kept line ending in ":"."""
-    i = 0
-    while i < len(view.lines):
-        line = view.lines[i]
-        if line.removal is None and line.text.endswith(":"):
-            j = i + 1
-            while j < len(view.lines) and j - i <= MAX_LIST_ITEMS and view.kept(j) and not view.prose[j]:
-                yield j
-                j += 1
-            i = j
-        else:
-            i += 1
+    n = len(view.lines)
+    after = 0  # the first line that no list has taken
+    for i in [i for i, line in enumerate(view.lines) if line.text.endswith(":")]:  # few lines end so
+        if i < after or not view.kept(i):  # an item of the list above, or removed
+            continue
+        j = i + 1
+        while j < n and j - i <= MAX_LIST_ITEMS and view.kept(j) and not view.prose[j]:
+            yield j
+            j += 1
+        after = j
 
 
 def _max_segment(weights: list[float]) -> tuple[int | None, int | None]:

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from . import cache
 
@@ -106,7 +107,8 @@ def detect(text: str, fallback: str = FALLBACK) -> str:
     """
     sample = text[:SAMPLE_CHARS]
     data = sample.encode("utf-8", "surrogatepass")
-    if _may_be_cjk(data) and _script("_CJK").search(sample):  # without any, no script test can hold
+    cjk = _may_be_cjk(data) and _script("_CJK").search(sample)  # without any, no script test can hold
+    if cjk:
         kana, han, hangul = (len(_script(name).findall(sample)) for name in ("_KANA", "_HAN", "_HANGUL"))
         letters = max(1, len(_TOKEN.findall(sample)))
         if kana and kana + han >= letters:
@@ -116,6 +118,68 @@ def detect(text: str, fallback: str = FALLBACK) -> str:
         if han >= letters:
             return "zh"
     groups = _code_groups()
+    counts, total = _stopword_counts(sample, data, groups)
+    scores = _scores(counts, groups)
+    global _last  # for detect_without
+    _last = _Counted(text, groups, scores, total) if not cjk and len(text) <= SAMPLE_CHARS else None
+    return _decide(scores, total, groups, fallback, counts)
+
+
+def detect_without(before: str, removed: list[str], after: str, fallback: str = FALLBACK) -> str:
+    """``detect(after)``, where ``after`` is the text ``before`` with the lines ``removed`` taken out
+    (each of the three is its lines joined with ``\\n``).
+
+    The pipeline detects the language again each time rules remove lines, on the lines
+    they kept: some 5% fewer than last time. Where the last detection read the whole of
+    ``before`` (:data:`SAMPLE_CHARS` or less, no CJK character), its scores and word count
+    less those of the removed lines are those of ``after``: a line break only separates
+    words, so a text's words are its lines' words. Only the removed lines are read then,
+    and :func:`detect` is called otherwise, or where two languages tie (a tie is broken by
+    which stopword came first, which the scores do not tell).
+
+    >>> kept = "Der Hund ist in den Garten gelaufen, weil er nicht mehr warten wollte."
+    >>> before = "Home\\n" + kept + "\\nShare this"
+    >>> detect(before) == detect_without(before, ["Home", "Share this"], kept) == detect(kept) == "de"
+    True
+    """
+    global _last
+    last, groups = _last, _code_groups()
+    if last is None or last.groups is not groups or not _same_words(last.text, before):
+        return detect(after, fallback)
+    gone = "\n".join(removed)
+    gone_counts, gone_total = _stopword_counts(gone, gone.encode("utf-8", "surrogatepass"), groups)
+    # Field by field: no language scores less in the removed lines than in all of them.
+    scores, total = last.scores - _scores(gone_counts, groups), last.total - gone_total
+    best = _decide(scores, total, groups, fallback)
+    if best is None:  # a tie
+        return detect(after, fallback)
+    _last = _Counted(after, groups, scores, total)
+    return best
+
+
+class _Counted(NamedTuple):
+    """What :func:`detect` counted in the whole of ``text``, kept for :func:`detect_without`:
+    its :func:`_scores` and how many words of two letters or more it holds."""
+
+    text: str
+    groups: _Groups
+    scores: int
+    total: int
+
+
+#: The scores of the text :func:`detect` or :func:`detect_without` last read whole (``None``: none).
+_last: _Counted | None = None
+
+
+def _same_words(a: str, b: str) -> bool:
+    """Do ``a`` and ``b`` hold the same words: the same text, or the same but for spaces at the
+    ends of their lines (the pipeline detects on the text before it strips its lines)?"""
+    return a == b or len(a) > len(b) and "\n".join(line.strip(" ") for line in a.split("\n")) == b
+
+
+def _stopword_counts(sample: str, data: bytes, groups: _Groups) -> tuple[dict[int, int], int]:
+    """How often the stopwords of each group occur in ``sample`` (its UTF-8 ``data``), by group
+    in order of first occurrence, and how many words of two letters or more it holds."""
     parts = data.translate(_ASCII_WORDS).split()
     chunks = Counter(parts)  # word_chunks(sample), from the bytes at hand
     # Words with the same languages score together: sum their counts per group first.
@@ -136,15 +200,31 @@ def detect(text: str, fallback: str = FALLBACK) -> str:
             total += count * (n_words - 1)
             for group in found:
                 counts[group] = counts.get(group, 0) + count
-    if not counts:
+    return counts, total
+
+
+def _scores(counts: dict[int, int], groups: _Groups) -> int:
+    """Every language's score (its stopwords' hits) from the ``counts`` by group, packed as 32-bit
+    fields of one integer (``groups.packed``): one multiply-add per group scores every language
+    at once, and the fields unpack in C (:func:`_decide`)."""
+    return sum(count * groups.packed[group] for group, count in counts.items())
+
+
+def _decide(vector: int, total: int, groups: _Groups, fallback: str,
+            counts: dict[int, int] | None = None) -> str | None:
+    """The language the packed :func:`_scores` ``vector`` and ``total`` words name, or ``fallback``.
+
+    A tie goes to the language whose stopword came first: the first in ``counts`` (by group,
+    in order of first occurrence); without ``counts``, a tie returns ``None``.
+    """
+    if not vector:  # no stopword at all
         return fallback
-    # Each group's languages, packed as 32-bit fields of one integer: one multiply-add
-    # per group scores every language at once, and the fields unpack in C.
-    vector = sum(count * groups.packed[group] for group, count in counts.items())
     scores = memoryview(vector.to_bytes(4 * len(groups.languages), sys.byteorder)).cast("I").tolist()
     hits = max(scores)
     if scores.count(hits) == 1:
         best = groups.languages[scores.index(hits)]
+    elif counts is None:
+        return None
     else:  # a tie: the language whose stopword came first (as Counter.most_common would)
         tied = {code for code, score in zip(groups.languages, scores) if score == hits}
         best = next(code for group in counts for code, _ in groups.codes[group] if code in tied)

@@ -19,7 +19,7 @@ from . import html as html_input
 from .config import Config
 from .decode import decode
 from .document import Document, Line, Removal, Repair
-from .lang import detect, stoplist
+from .lang import detect, detect_without, stoplist
 from .lexicon import Lexicon, load
 from .normalize import normalize_text, split_lines, strip_lines
 from .repair import repair_lines
@@ -227,8 +227,11 @@ def run_rules(doc: Document, config: Config, group: str = "") -> Document:
                 changed |= mark(view.lines[i], rid, detail)
         if not changed:  # the same lines as the round before: the same language, a fixed point
             break
-        current = [line for line in current if line.removal is None]
-        lang = config.lang or detect("\n".join(line.text for line in current))
+        kept = [line for line in current if line.removal is None]
+        lang = config.lang or detect_without("\n".join(line.text for line in current),
+                                             [line.text for line in current if line.removal is not None],
+                                             "\n".join(line.text for line in kept))
+        current = kept
     doc.lang = lang
     return doc
 

@@ -72,7 +72,8 @@ def timed_iter(name: str, fn: Callable) -> Callable:
 
 def instrument() -> None:
     """Wrap the stages where the pipeline looks them up (its module globals)."""
-    for name in ("repair_lines", "normalize_text", "detect", "run_line_rules", "split_lines", "strip_lines"):
+    for name in ("repair_lines", "normalize_text", "detect", "detect_without", "run_line_rules", "split_lines",
+                 "strip_lines"):
         setattr(pipeline, name, timed(name, getattr(pipeline, name)))
     pipeline.BLOCK_RULES = tuple(timed_iter(pipeline.rule_id(r), r) for r in pipeline.BLOCK_RULES)
     blocks_view = blocks.View

@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from cleaner import Config, blocks, lines, pipeline
 from cleaner.document import Removal, Repair
 from cleaner.lang import (FALLBACK, MIN_HITS, MIN_SHARE, SAMPLE_CHARS, _CHUNK_WORDS, _CJK, _HAN, _HANGUL, _KANA, _TOKEN,
-                          _code_groups, _may_be_cjk, detect, stoplist, stopwords)
+                          _code_groups, _may_be_cjk, detect, detect_without, stoplist, stopwords)
 from cleaner.lexicon import load
 from cleaner.normalize import CONTROLS, INVISIBLE, ODD_SPACES, normalize_text, split_lines
 from cleaner.text import folded_words, key, keys, word_count, word_counts
@@ -207,6 +207,36 @@ def test_detect_on_bench_and_corpus():
     for path in paths:
         text = path.read_bytes().decode("utf-8", "replace")
         assert detect(text) == reference_detect(text), path
+
+
+def check_detect_without(lines: list[str], gone: list[bool], padded: bool = False) -> None:
+    """``detect_without`` after ``detect`` on the same lines (with spaces at their ends where
+    ``padded``, as the pipeline's first detection sees them) equals ``detect`` on the rest."""
+    before = "\n".join(lines)
+    detect(" \n".join(f" {line}  " for line in lines) if padded else before)
+    removed = [line for line, g in zip(lines, gone) if g]
+    after = "\n".join(line for line, g in zip(lines, gone) if not g)
+    assert detect_without(before, removed, after) == detect(after)
+
+
+@PROPERTY
+@given(st.lists(st.tuples(st.one_of(WORDS, LINE_TEXT), st.booleans()), max_size=30), st.booleans())
+def test_detect_without_equals_detect(lines_gone, padded):
+    check_detect_without([line for line, _ in lines_gone], [g for _, g in lines_gone], padded)
+
+
+def test_detect_without_on_bench_lines():
+    """Bench texts of about a document's size, losing every third, fifth or seventh line,
+    and the lines of one language losing those of another (the answer changes)."""
+    for start in range(0, len(LINES), 150):
+        lines = LINES[start:start + 150]
+        for every in (3, 5, 7):
+            check_detect_without(lines, [n % every == 0 for n in range(len(lines))], padded=every == 5)
+    german = "Der Hund ist in den Garten gelaufen, weil er nicht mehr warten wollte."
+    english = "The dog ran into the garden because he did not want to wait any longer."
+    for gone in ([False, True] * 5, [True, False] * 5, [False] * 9 + [True]):
+        check_detect_without([german, english] * 5, gone)
+        check_detect_without([english, german] * 5, gone)
 
 
 # --- rule gates ----------------------------------------------------------------
