@@ -59,20 +59,19 @@ class Facts:
 
 #: Categories whose buttons carry a count: "Share 17", "12 Shares", "Comments (3)".
 COUNTED = frozenset({"share", "comments"})
-#: A count at the start or the end of a key (digits are "0" there).
-_COUNT = re.compile(r"^(?:0 )+|(?: 0)+$")  # "1,204" is "0 0"
-#: A count and the word it counts at the end of a key: "(5 posted)", "(1 Beitrag)".
-_COUNT_OF = re.compile(r" 0 \w+$")
-#: A line that opens with a count: a number and a space ("1,204 shares"; not "1. Facebook").
-_LEADING_COUNT = re.compile(r"[^\w]*\d+(?:[,.]\d+)*\s")
 #: Signs that a number is a share or a price, not a count.
 _NOT_A_COUNT = re.compile(r"[%$€£¥]")
+#: Marks a count may stand behind at the start of a line: bullets, brackets.
+_LEAD_MARKS = "*•·-–—+>#([ "
+#: Longest line (in words) that may be a counted button.
+COUNTED_MAX_WORDS = 8
 
 
 def counted_phrase(line_key: str, lex: Lexicon, text: str) -> str | None:
     """The :data:`COUNTED` category of a phrase the line is, but for a count before or after
     it, or, in brackets, a count and its noun after it ("Comments (5 posted)"). A
-    percentage or a price is no count ("Save 45%" is an offer, not a button).
+    percentage or a price is no count ("Save 45%" is an offer, not a button), nor is an
+    item's number ("1. Facebook").
 
     >>> from cleaner.lexicon import load
     >>> [counted_phrase(key(t), load("de"), t) for t in ("* teilen 17", "Kommentare lesen (1 Beitrag)",
@@ -81,13 +80,24 @@ def counted_phrase(line_key: str, lex: Lexicon, text: str) -> str | None:
     >>> counted_phrase(key("1,204 Shares"), load("en"), "1,204 Shares"), counted_phrase(key("1. Facebook"), load("en"), "1. Facebook")
     ('share', None)
     """
-    if _NOT_A_COUNT.search(text):
+    words = line_key.split(" ")
+    if len(words) > COUNTED_MAX_WORDS or _NOT_A_COUNT.search(text):
         return None
-    if line_key.startswith("0 ") and not _LEADING_COUNT.match(text):
-        return None  # "1. Facebook": a numbered item, not a count
-    category = lex.phrases.get(_COUNT.sub("", line_key, count=1))
-    if category is None and "(" in text:
-        category = lex.phrases.get(_COUNT_OF.sub("", line_key, count=1))
+    # Digits are "0" in a key, and "1,204" is "0 0": take the zeros off one end.
+    if words[0] == "0":
+        first = text.lstrip(_LEAD_MARKS).split(None, 1)[0]
+        if first.endswith((".", ")")) or not first.replace(",", "").replace(".", "").isdigit():
+            return None  # "1. Facebook": a numbered item, not a count
+        while words and words[0] == "0":
+            words.pop(0)
+    elif words[-1] == "0":
+        while words and words[-1] == "0":
+            words.pop()
+    elif "(" in text and len(words) > 2 and words[-2] == "0":
+        words = words[:-2]  # "(5 posted)": a count and its noun
+    else:
+        return None
+    category = lex.phrases.get(" ".join(words))
     return category if category in COUNTED else None
 
 

@@ -21,9 +21,10 @@ MIN_LINKS = 3
 _TARGET = r"\((?:[^()\s]|-\s|\([^()\s]*\))*(?:\s+\"[^\"]{0,200}\")?\)"
 #: ``![alt](src)``: an image; the alt text is a description for those who cannot see it, not body.
 #: An inline ``data:`` image may hold spaces and quotes (SVG markup): it runs to the first ")".
-_IMAGE = re.compile(r"!\[[^\]]{0,300}\](?:\(data:[^)\n]*\)|" + _TARGET + ")")
-#: ``[text](target)``: a link; its text stays (a wrapped one may span two lines).
-_LINK = re.compile(r"\[([^\]]{0,300})\]" + _TARGET)
+_IMAGE = re.compile(r"!\[[^\[\]]{0,300}\](?:\(data:[^)\n]*\)|" + _TARGET + ")")
+#: ``[text](target)``: a link; its text stays (a wrapped one may span two lines). Neither
+#: text holds a "[": a scan for the "]" stops at the next "[" (linear on "[[[[...").
+_LINK = re.compile(r"\[([^\[\]]{0,300})\]" + _TARGET)
 #: ``<https://...>``: an autolink.
 _AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>")
 #: ``# Heading`` marks at the start of a line.

@@ -34,7 +34,7 @@ _STOPS = frozenset(",.;:!?…。，、！？")
 #: looking for any long token.)
 _LINK_MARKS = ("://", "](")
 #: A line that starts a new item, not the rest of the line above: a bullet, a number, a heading mark.
-_STARTS_ITEM = re.compile(r"(?:[*+•·\-–—>|#]+|o|\d{1,3}[.)]|\[\d+\])(?:\s|$)")
+_STARTS_ITEM = re.compile(r"(?:[*+•·\-–—>|#]{1,6}|o|\d{1,3}[.)]|\[\d{1,4}\])(?:\s|$)")
 #: A sentence ends here, and the next line starts as a new one might.
 _ENDS_SENTENCE = re.compile(r"[.!?:;…。！？]['\"’”»)\]]*$")
 
