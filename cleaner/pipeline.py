@@ -93,7 +93,8 @@ def all_rules() -> list[tuple[str, str]]:
 
 
 def prepare(data: str | bytes, config: Config) -> Document:
-    """decode -> (HTML extraction) -> repair -> normalize: the document before any rule."""
+    """decode -> (HTML extraction) -> unwrap -> repair -> normalize -> markdown, rejoin:
+    the document before any rule."""
     repairs: list[Repair] = []
     if isinstance(data, bytes):
         data, repairs = decode(data)
@@ -148,18 +149,18 @@ def _unwrapped(raw: list[str], repairs: list[Repair]) -> list[str]:
     return raw
 
 
-def _rejoined(raw: list[str], repairs: list[Repair]) -> list[str]:
+def _rejoined(lines: list[str], repairs: list[Repair]) -> list[str]:
     """The lines, paragraphs cut at inline elements joined back (:func:`cleaner.unwrap.rejoin`)."""
-    raw, joins = rejoin(raw)
+    lines, joins = rejoin(lines)
     if joins:
         repairs.append(Repair("unwrap.rejoin", f"{joins} line breaks inside sentences joined"))
-    return raw
+    return lines
 
 
-def _markdown_stripped(raw: list[str], repairs: list[Repair]) -> list[str]:
+def _markdown_stripped(lines: list[str], repairs: list[Repair]) -> list[str]:
     """The lines with Markdown links, images, headings and emphasis reduced to their text
     (:mod:`cleaner.markdown`)."""
-    text, n = markdown.strip("\n".join(raw))  # a wrapped link may span two lines
+    text, n = markdown.strip("\n".join(lines))  # a wrapped link may span two lines
     repairs.append(Repair("markdown", f"{n} links and images reduced to their text"))
     return strip_lines(split_lines(text))
 
