@@ -35,8 +35,11 @@ _STOPS = frozenset(",.;:!?…。，、！？")
 _LINK_MARKS = ("://", "](")
 #: A line that starts a new item, not the rest of the line above: a bullet, a number, a heading mark.
 _STARTS_ITEM = re.compile(r"(?:[*+•·\-–—>|#]{1,6}|o|\d{1,3}[.)]|\[\d{1,4}\])(?:\s|$)")
-#: A sentence ends here, and the next line starts as a new one might.
-_ENDS_SENTENCE = re.compile(r"[.!?:;…。！？]['\"’”»)\]]*$")
+#: Marks that end a sentence, or a label ("Tags:"): a line ending in one is not continued
+#: by the next on that evidence (unwrap and rejoin both read them).
+_END_MARKS = ".!?:;…。！？"
+#: A sentence ends here (perhaps inside quotes or brackets), and the next line starts as a new one might.
+_ENDS_SENTENCE = re.compile("[" + re.escape(_END_MARKS) + "]['\"’”»)\\]]*$")
 
 
 def width(lines: list[str]) -> int | None:
@@ -136,8 +139,8 @@ def _wrapped(line: str, nxt: str, w: int) -> bool:
 _GOES_ON = frozenset(",.;:!?)]}%»”’…")
 #: The last character of a line that goes on into the next.
 _OPENS = frozenset("([{“‘«„")
-#: A line ending here ends a sentence, or a label ("Tags:"): the next line is not its rest.
-_ENDS = frozenset(".!?:;…。！？")
+#: A line whose last character is one of these ends a sentence or a label: the next line is not its rest.
+_ENDS = frozenset(_END_MARKS)
 #: A full stop, question or exclamation mark ending a sentence (before a space or the end).
 _SENTENCE_END = re.compile(r"(?<![.…])[.!?。！？]['\"’”»)\]]*(?:\s|$)")
 #: Lines starting with :data:`_GOES_ON` punctuation that show a text was cut at inline elements.
