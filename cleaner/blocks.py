@@ -562,6 +562,8 @@ def main_text(view: View, lex: Lexicon) -> Iterator[Hit]:
     for n, i in enumerate(kept):
         if i in listed:
             weights[n] = max(weights[n], LIST_ITEM_WEIGHT)
+    for n in _teaser_pairs(view, kept):
+        weights[n] = min(weights[n], TEASER_WEIGHT)
     core = [w - PROSE_OFFSET if view.prose[i] else w for w, i in zip(weights, kept)]
     start, end = _max_segment(core)
     if start is None or sum(view.prose[kept[n]] for n in range(start, end + 1)) < 2:
@@ -767,6 +769,51 @@ WEAK = -1.0
 LIST_ITEM_WEIGHT = 0.5
 #: How many lines a list announced by ":" may run.
 MAX_LIST_ITEMS = 40
+
+
+#: Headline-and-excerpt pairs a document needs before they count as teasers.
+TEASER_PAIRS = 3
+#: An excerpt's length in words: a sentence's worth at least ("saving…" is a button), a paragraph's at most.
+TEASER_PAIR_MIN_WORDS = 8
+TEASER_PAIR_MAX_WORDS = 60
+#: Text cut off mid-sentence: a word (or a comma) and an ellipsis, not "?..." or "....." (a writer's trailing off).
+_CUT_OFF = re.compile(r"[^\W_],?\s?(?:\.\.\.|…)\Z")
+
+
+def _teaser_pairs(view: View, kept: list[int]) -> list[int]:
+    """Positions (into ``kept``) of the lines of headline-and-excerpt pairs, teasers for
+    other pages: a headline-shaped line, then right below it an excerpt of
+    :data:`TEASER_PAIR_MIN_WORDS` to :data:`TEASER_PAIR_MAX_WORDS` words cut off
+    mid-sentence with an ellipsis. Only where the document has at least
+    :data:`TEASER_PAIRS` of them, and more prose words outside them than in their
+    excerpts: on a blog's or a section's front page the teasers are the content.
+
+    >>> from cleaner.document import Line
+    >>> para = "The minister said the talks would continue next week in Geneva, officials added."
+    >>> pair = ["Bakery on Mill Street closes", "The owners say they will close the shop at the end of…"]
+    >>> lines = [Line(n, t) for n, t in enumerate([para, para, para] + pair * 3, 1)]
+    >>> _teaser_pairs(View(lines), list(range(len(lines))))
+    [3, 4, 5, 6, 7, 8]
+    >>> _teaser_pairs(View(lines[3:]), list(range(6)))  # the teasers alone: a front page
+    []
+    """
+    found: list[int] = []
+    excerpts = 0
+    for n in range(1, len(kept)):
+        i = kept[n]
+        text = view.lines[i].text
+        if kept[n - 1] != i - 1 or not text.endswith(_ELLIPSES) or not _CUT_OFF.search(text):
+            continue
+        words = view.shapes.words(view.lines[i]) or word_count(text)
+        if TEASER_PAIR_MIN_WORDS <= words <= TEASER_PAIR_MAX_WORDS and title_like(
+                view.lines[i - 1].text.lstrip(BULLETS) or view.lines[i - 1].text):
+            found += [n - 1, n]
+            excerpts += words
+    if len(found) < 2 * TEASER_PAIRS:
+        return []
+    pairs = {kept[n] for n in found}
+    outside = sum(view.shapes.words(view.lines[i]) or 0 for i in kept if view.prose[i] and i not in pairs)
+    return found if outside > excerpts else []
 
 
 def _introduced_lists(view: View) -> Iterator[int]:
