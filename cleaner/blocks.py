@@ -464,6 +464,8 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
 
     ``n_words``, when given, is the line's :func:`~cleaner.text.word_count`, known already.
     """
+    if text.startswith("<") and _markup(text):
+        return MARKUP_WEIGHT  # a page's own markup, dumped as text: its attribute words are no prose
     stripped = text.lstrip(BULLETS) or text
     n = n_words if n_words is not None and len(stripped) == len(text) else word_count(stripped)
     bulleted = len(stripped) < len(text)
@@ -514,6 +516,25 @@ MAX_ITEM_WORDS = 3
 #: A row led by a short label holding a number (a date, a rank, a stage), then a dash or a colon.
 _LABELLED_ROW = re.compile(r"\A(?:[^\W\d]+\.?\s+){0,2}\d[\w.,/]*(?:\s+[^\W\d]+\.?){0,2}\s*(?:[–—-]|:)\s+\S")
 _DIGIT_TOKEN = re.compile(r"\b\d[\d.,:%/]*\b")
+
+
+#: An HTML tag (or comment) as page dumps leave them in the text.
+_TAG = re.compile(r"<[!/]?[A-Za-z][^<>]{0,2000}>|<!--.{0,2000}?-->")
+#: Share of a line's characters that tags take up for the line to be markup.
+MARKUP_SHARE = 0.5
+#: What a line of markup weighs: against the text, as a menu item, though inside it it stays.
+MARKUP_WEIGHT = -1.5
+
+
+def _markup(text: str) -> bool:
+    """Is the line mostly HTML tags (a page's markup dumped as text)?
+
+    >>> _markup('<div class="ad"><img width=1 height=1 src="http://ads.example/b?p=1"></div>')
+    True
+    >>> _markup("<b>Note:</b> the council meets on Tuesday to discuss the budget for next year.")
+    False
+    """
+    return sum(map(len, _TAG.findall(text))) >= MARKUP_SHARE * len(text)
 
 
 #: Stopword density above which a line leans towards running text (jusText uses 0.30-0.32).
