@@ -586,6 +586,7 @@ def main_text(view: View, lex: Lexicon) -> Iterator[Hit]:
     for n in _teaser_pairs(view, kept):
         weights[n] = min(weights[n], TEASER_WEIGHT)
     core = [w - PROSE_OFFSET if view.prose[i] else w for w, i in zip(weights, kept)]
+    _share_glued(view, kept, core)
     start, end = _max_segment(core)
     if start is None or sum(view.prose[kept[n]] for n in range(start, end + 1)) < 2:
         return
@@ -790,6 +791,24 @@ WEAK = -1.0
 LIST_ITEM_WEIGHT = 0.5
 #: How many lines a list announced by ":" may run.
 MAX_LIST_ITEMS = 40
+
+
+def _share_glued(view: View, kept: list[int], core: list[float]) -> None:
+    """Pieces of one run-together input line (:mod:`cleaner.glue`) that weigh against the
+    text share their weight: a glued menu of twenty items weighs as one menu line, as it
+    did before it was cut apart, and does not sink the text around it."""
+    lines = view.lines
+    if not any(line.glued for line in lines):  # most documents
+        return
+    size = [1] * len(lines)  # how many pieces the line's input line was cut into
+    start = 0
+    for i in range(1, len(lines) + 1):
+        if i == len(lines) or not lines[i].glued:
+            size[start:i] = [i - start] * (i - start)
+            start = i
+    for n, i in enumerate(kept):
+        if core[n] < 0 and size[i] > 1:
+            core[n] /= size[i]
 
 
 #: Headline-and-excerpt pairs a document needs before they count as teasers.

@@ -25,8 +25,11 @@ class Config:
     repair:
         Repair encoding damage (mojibake, entities, control characters) with ftfy.
     unwrap:
-        Join hard-wrapped lines back into paragraphs (:mod:`cleaner.unwrap`), where
-        the text is wrapped at a fixed width.
+        Judge paragraphs as the page had them, whatever the dumper did to its lines:
+        join hard-wrapped lines and pieces cut at inline elements back into paragraphs
+        (:mod:`cleaner.unwrap`), and judge apart blocks run together with no break
+        (:mod:`cleaner.glue`; the output keeps their wording as it was). ``False``
+        judges the lines exactly as the input breaks them.
     markdown:
         Reduce Markdown links to their text and drop images and emphasis marks
         (:mod:`cleaner.markdown`), where the text is Markdown.

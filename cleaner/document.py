@@ -21,11 +21,17 @@ class Removal:
 
 @dataclass(slots=True)
 class Line:
-    """One normalised input line (``number`` counts from 1; blank lines count too)."""
+    """One normalised input line (``number`` counts from 1; blank lines count too).
+
+    ``glued``: the input ran this line on from the one before, with no break between
+    them (:mod:`cleaner.glue` cut them apart to judge them); kept together, they are
+    output together as the input had them.
+    """
 
     number: int
     text: str
     removal: Removal | None = None
+    glued: bool = False
 
     @property
     def kept(self) -> bool:
@@ -58,21 +64,30 @@ class Document:
         return [line for line in self.lines if line.removal is None and line.text]
 
     def text(self) -> str:
-        """The kept lines as text; a blank line marks where the input had one between them.
+        """The kept lines as text; a blank line marks where the input had one between them,
+        and a kept line glued to the kept line before it runs on from it, as in the input.
 
         >>> doc = Document([Line(1, "One."), Line(2, "Ad", Removal("x", "")),
-        ...                 Line(3, ""), Line(4, "Two.")])
+        ...                 Line(3, ""), Line(4, "Two."), Line(5, "Three.", glued=True)])
         >>> doc.text()
-        'One.\\n\\nTwo.'
+        'One.\\n\\nTwo.Three.'
+        >>> doc.lines[3].removal = Removal("x", "")
+        >>> doc.text()
+        'One.\\n\\nThree.'
         """
         out: list[str] = []
         gap = False
+        after_kept = False  # the line before this one is kept
         for line in self.lines:
             if not line.text:
                 gap = True
+                after_kept = False
             elif line.removal is None:
-                if out:
+                if out and not (line.glued and after_kept):
                     out.append("\n\n" if gap else "\n")
                 out.append(line.text)
                 gap = False
+                after_kept = True
+            else:
+                after_kept = False
         return "".join(out)

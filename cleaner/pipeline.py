@@ -2,7 +2,7 @@
 
 ::
 
-    bytes/str -> decode -> unwrap -> repair -> normalize -> markdown, rejoin -> line rules -> block rules -> [learned] -> emit
+    bytes/str -> decode -> unwrap -> repair -> normalize -> markdown, rejoin, glue -> line rules -> block rules -> [learned] -> emit
 
 HTML input is turned into text by trafilatura first (:mod:`cleaner.html`); then
 the same stages run. Nothing here knows about files, processes or argparse.
@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any
 
-from . import blocks, learned, lines, markdown
+from . import blocks, glue, learned, lines, markdown
 from . import html as html_input
 from .config import Config
 from .decode import decode
@@ -93,7 +93,7 @@ def all_rules() -> list[tuple[str, str]]:
 
 
 def prepare(data: str | bytes, config: Config) -> Document:
-    """decode -> (HTML extraction) -> unwrap -> repair -> normalize -> markdown, rejoin:
+    """decode -> (HTML extraction) -> unwrap -> repair -> normalize -> markdown, rejoin, glue:
     the document before any rule."""
     repairs: list[Repair] = []
     if isinstance(data, bytes):
@@ -133,7 +133,10 @@ def prepare(data: str | bytes, config: Config) -> Document:
         text = "\n".join(stripped)  # what the language is detected from: no link targets
     if config.unwrap:
         stripped = _rejoined(stripped, repairs)
-    numbered = [Line(n, t) for n, t in enumerate(stripped, 1)]
+        stripped, glued = _unglued(stripped, repairs)
+    else:
+        glued = [False] * len(stripped)
+    numbered = [Line(n, t, glued=g) for n, (t, g) in enumerate(zip(stripped, glued), 1)]
     lang = config.lang or extra.pop("lang", None) or detect(text)
     return Document(numbered, lang=lang, repairs=repairs, extra=extra, source=source)
 
@@ -155,6 +158,15 @@ def _rejoined(lines: list[str], repairs: list[Repair]) -> list[str]:
     if joins:
         repairs.append(Repair("unwrap.rejoin", f"{joins} line breaks inside sentences joined"))
     return lines
+
+
+def _unglued(lines: list[str], repairs: list[Repair]) -> tuple[list[str], list[bool]]:
+    """The lines with blocks a dumper ran together cut apart for judging (:mod:`cleaner.glue`),
+    and which pieces run on from the line before (output puts kept neighbours back together)."""
+    lines, glued, cuts = glue.split(lines)
+    if cuts:
+        repairs.append(Repair("glue", f"{cuts} places where blocks ran together judged apart"))
+    return lines, glued
 
 
 def _markdown_stripped(lines: list[str], repairs: list[Repair]) -> list[str]:

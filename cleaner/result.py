@@ -17,7 +17,8 @@ class Result:
     """The outcome of :meth:`cleaner.Cleaner.explain`.
 
     ``lines`` holds every normalised input line in order, each kept or carrying its
-    :class:`~cleaner.document.Removal`: kept plus removed lines rebuild the input.
+    :class:`~cleaner.document.Removal`: kept plus removed lines rebuild the input (a line
+    marked ``glued`` runs on from the one before it, with no line break).
     """
 
     text: str

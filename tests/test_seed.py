@@ -43,13 +43,29 @@ def test_seed_metadata(capsys):
     assert len(meta["related"]) == 5 and meta["related"][-1] == "Free Syrian Army Ready for Contacts With Russia"
     rules = {r["rule"] for r in data["removed"]}
     assert {"lines.timestamp", "lines.media_controls", "lines.share_buttons", "blocks.series_label",
-            "blocks.related_links", "blocks.tag_list", "lines.glued_phrases"} <= rules
+            "blocks.related_links", "blocks.tag_list", "lines.comment_controls"} <= rules
     assert any(r["step"] == "normalize.odd_spaces" for r in data["repairs"])
+    # "Community standardsDiscussion": cut apart by cleaner.glue, each piece a comments phrase.
+    glued = {r["text"]: r["rule"] for r in data["removed"] if r["text"] in ("Community standards", "Discussion")}
+    assert glued == {"Community standards": "lines.comment_controls", "Discussion": "lines.comment_controls"}
+    assert any(r["step"] == "glue" for r in data["repairs"])
+
+
+def test_seed_glued_line_without_layout_steps():
+    """With the lines judged as the input breaks them, the glued line is one line of phrases."""
+    needs_shared(SEED)
+    result = clean_and_explain(SEED.read_bytes(), unwrap=False)
+    assert {l.text: l.removal.rule for l in result.removed}["Community standardsDiscussion"] == "lines.glued_phrases"
 
 
 def test_seed_explanation_rebuilds_input():
     needs_shared(SEED)
     result = clean_and_explain(SEED.read_bytes())
-    rebuilt = [line.text for line in result.lines]
+    rebuilt: list[str] = []
+    for line in result.lines:  # a glued piece runs on from the line before
+        if line.glued:
+            rebuilt[-1] += line.text
+        else:
+            rebuilt.append(line.text)
     expected = [" ".join(l.replace("\u00a0", " ").split()) for l in SEED.read_text(encoding="utf-8").splitlines()]
     assert rebuilt == expected
