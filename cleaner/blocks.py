@@ -277,19 +277,28 @@ def comment_section(view: View, lex: Lexicon) -> Iterator[Hit]:
     that opens with a heading phrase of ``words/comment_headings.txt`` ("2 Responses
     to ...", "Comments", "Leave a reply"), and what follows must look like a
     thread: at least two author lines ("Hanna Lund says:") or reply links ("Reply"),
-    words from ``words/comments.txt``. An in-body heading that merely says
-    "Comments" is followed by no thread and stays; so do a Q&A site's answers
-    under an "Add a comment" link.
+    words from ``words/comments.txt``; and the heading may not be a comment count at
+    the article's top (:func:`_article_below`). An in-body
+    heading that merely says "Comments" is followed by no thread and stays; so do a Q&A
+    site's answers under an "Add a comment" link.
 
     >>> from cleaner.document import Line, Removal
     >>> from cleaner.lexicon import load
-    >>> body = "The minister said the talks would continue next week in Geneva."
+    >>> body = "The minister said the talks would continue next week in Geneva, where both sides meet."
     >>> r = Removal("lines.comment_controls", "")
-    >>> lines = [Line(1, body), Line(2, "2 Comments", r), Line(3, "Ann says:"),
-    ...          Line(4, "I agree with every word of this."), Line(5, "Reply", r)]
+    >>> article = [Line(n, body) for n in range(1, 8)]
+    >>> lines = [*article, Line(8, "2 Comments", r), Line(9, "Ann says:"),
+    ...          Line(10, "I agree with every word of this."), Line(11, "Reply", r)]
     >>> [i for i, _ in comment_section(View(lines), load("en"))]
-    [2, 3]
-    >>> lines[1] = Line(2, "Report", r)
+    [8, 9]
+    >>> lines[7] = Line(8, "Report", r)
+    >>> list(comment_section(View(lines), load("en")))
+    []
+
+    A comment count beside the byline, the article right under it:
+
+    >>> lines = [Line(1, body), Line(2, "33 Comments", r), *[Line(n, body) for n in range(3, 10)],
+    ...          Line(10, "Ann says:"), Line(11, "I agree with every word of this."), Line(12, "Reply", r)]
     >>> list(comment_section(View(lines), load("en")))
     []
     """
@@ -303,12 +312,27 @@ def comment_section(view: View, lex: Lexicon) -> Iterator[Hit]:
         if not _starts_with_any(key(line.text), headings):
             continue
         rest = range(h + 1, len(view.lines))
-        evidence = sum(1 for i in rest if _author_line(view.lines[i].text, says) or key(view.lines[i].text) in says)
-        if evidence >= 2:
+        found = [i for i in rest if _author_line(view.lines[i].text, says) or key(view.lines[i].text) in says]
+        if len(found) >= 2 and not _article_below(view, h, found[0]):
             for i in rest:
                 if view.kept(i):
                     yield i, f"in the comment section under line {line.number}"
             return
+
+
+#: Prose words above a comment count at an article's top ("33 Comments" beside the byline): a
+#: teaser or a signup blurb at most.
+COUNT_ABOVE_WORDS = 100
+
+
+def _article_below(view: View, h: int, first: int) -> bool:
+    """Is the removed comments line ``h`` a comment count at the top of the article rather
+    than a thread's heading? Little prose stands above it (under :data:`COUNT_ABOVE_WORDS`
+    words), and two paragraphs in a row stand below it before the thread's ``first``
+    author line or reply link: the article goes on at once, a thread opens with a name."""
+    above = sum(view.shapes.words(view.lines[i]) or 0 for i in range(h) if view.prose[i] and view.kept(i))
+    return above < COUNT_ABOVE_WORDS and any(
+        view.prose[i] and view.prose[i + 1] and view.kept(i) and view.kept(i + 1) for i in range(h + 1, first - 1))
 
 
 def author_bio(view: View, lex: Lexicon) -> Iterator[Hit]:

@@ -10,6 +10,9 @@ the reference point:
 - ``wrapped``: those dumps hard-wrapped at 80 columns (lynx, w3m, mail);
 - ``cut``: the HTML's text nodes one per line, as BeautifulSoup's ``get_text("\\n")``
   writes them (a line ends at every link, bold or code span);
+- ``joined``: the HTML's text nodes with nothing between them, as BeautifulSoup's
+  ``get_text()`` writes them (lines only where the HTML source had line breaks in its
+  text; a minified page comes out as a few long lines: "HomeNewsSportThe council ...");
 - ``markdown``: html2text's Markdown, where html2text is installed (it is not a
   dependency: ``pip install html2text``).
 
@@ -40,8 +43,9 @@ def wrapped(page: str) -> str:
     return "\n".join(textwrap.fill(line, WRAP_AT) if line.strip() else line for line in page.split("\n"))
 
 
-def cut(html: str) -> str:
-    """Every text node of the page on a line of its own (script, style and template dropped)."""
+def cut(html: str, separator: str = "\n") -> str:
+    """Every text node of the page on a line of its own (script, style and template dropped),
+    or, with ``separator=""``, all of them run together (:func:`joined`)."""
     import lxml.html
 
     try:
@@ -50,7 +54,12 @@ def cut(html: str) -> str:
         return ""
     for element in tree.xpath("//script|//style|//template"):
         element.drop_tree()
-    return "\n".join(tree.itertext())
+    return separator.join(tree.itertext())
+
+
+def joined(html: str) -> str:
+    """The page's text nodes with nothing between them (BeautifulSoup's ``get_text()``)."""
+    return cut(html, "")
 
 
 def markdown(html: str) -> str:
@@ -69,7 +78,7 @@ def _has_html2text() -> bool:
 
 def build(root: Path, every: int) -> list[str]:
     """Write the variants under ``root/<set>/<dumper>/`` (gold linked) and return the dumpers made."""
-    dumpers = ["page", "wrapped", "cut"] + (["markdown"] if _has_html2text() else [])
+    dumpers = ["page", "wrapped", "cut", "joined"] + (["markdown"] if _has_html2text() else [])
     for set_name in BENCH_SETS:
         pages, html, gold = BENCH / set_name / "page", BENCH / set_name / "html", BENCH / set_name / "gold"
         if not pages.is_dir():
@@ -82,7 +91,7 @@ def build(root: Path, every: int) -> list[str]:
             page = path.read_text(encoding="utf-8", errors="replace")
             source = html / f"{path.stem}.html"
             page_html = source.read_text(encoding="utf-8", errors="replace") if source.exists() else ""
-            texts = {"page": page, "wrapped": wrapped(page), "cut": cut(page_html)}
+            texts = {"page": page, "wrapped": wrapped(page), "cut": cut(page_html), "joined": joined(page_html)}
             if "markdown" in dumpers:
                 texts["markdown"] = markdown(page_html)
             for name, text in texts.items():
