@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
+from . import tables
 from .document import Line
 from .lexicon import Lexicon
 from .lines import QUOTES
@@ -26,7 +27,8 @@ class Shapes:
     """Per-line features of one document, computed once: line text never changes,
     however many rules and passes look at it (only removals do)."""
 
-    def __init__(self, stopwords: frozenset[str] = frozenset(), title: str | None = None):
+    def __init__(self, stopwords: frozenset[str] = frozenset(), title: str | None = None,
+                 cells: frozenset[int] | None = None):
         self.stopwords = stopwords
         #: The key of the page's title where the input said it (HTML metadata), else ``None``.
         self.title_key = key(title) or None if title else None
@@ -35,6 +37,8 @@ class Shapes:
         self._frame: tuple[list[Line], int, list[Line], list[bool]] | None = None
         self._words: dict[int, int] = {}
         self._name: dict[int, bool] = {}
+        #: Numbers of the lines that are a table's cells (:meth:`cells`), where known already.
+        self._cells = cells
 
     def use(self, stopwords: frozenset[str]) -> None:
         """Judge with another language's stopwords from now on (the weights depend on them)."""
@@ -52,6 +56,15 @@ class Shapes:
             self._words.update(zip([line.number for line in new], counts))
             self._frame = (lines, len(lines), nonblank, [self.prose(line) for line in nonblank])
         return self._frame[2], self._frame[3]
+
+    def cells(self, lines: list[Line]) -> frozenset[int]:
+        """Numbers of the lines that are cells of a table written a cell to a line
+        (:func:`cleaner.tables.cell_runs`), found in the document's first ``lines`` (the
+        whole document) and kept for every later round: a cell stays a cell."""
+        if self._cells is None:
+            nonblank = [line for line in lines if line.text]
+            self._cells = frozenset(nonblank[i].number for i in tables.cell_runs([line.text for line in nonblank]))
+        return self._cells
 
     def words(self, line: Line) -> int | None:
         """The line's word count, where :meth:`frame` counted it (else ``None``)."""
@@ -611,6 +624,11 @@ def main_text(view: View, lex: Lexicon) -> Iterator[Hit]:
         weights[n] = min(weights[n], TEASER_WEIGHT)
     core = [w - PROSE_OFFSET if view.prose[i] else w for w, i in zip(weights, kept)]
     _share_glued(view, kept, core)
+    cells = view.shapes.cells(view.lines)
+    if cells:  # a table written a cell to a line is data inside the text, as a table's row is;
+        for n, i in enumerate(kept):  # it does not draw the text out to it at its edges (a ticker)
+            if view.lines[i].number in cells:
+                core[n] = 0.0
     start, end = _max_segment(core)
     if start is None or sum(view.prose[kept[n]] for n in range(start, end + 1)) < 2:
         return

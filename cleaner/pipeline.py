@@ -251,8 +251,9 @@ def run_rules(doc: Document, config: Config, group: str = "") -> Document:
 
 def run_line_rules(current: list[Line], lex: Lexicon, rules: list[tuple[str, LineRule]],
                    shapes: blocks.Shapes | None = None) -> bool:
-    """Each short kept line against the line rules in order; the first that fires removes it.
-    Returns whether any line was removed.
+    """Each short kept line against the line rules in order; the first that fires removes it
+    (the cells of a table written a cell to a line, :func:`cleaner.tables.cell_runs`, are
+    data and spared). Returns whether any line was removed.
 
     A rule is only tried on a line with one of the flags of its ``gate`` (a cheap
     necessary condition); most lines have none, and the rules a set of flags
@@ -260,8 +261,9 @@ def run_line_rules(current: list[Line], lex: Lexicon, rules: list[tuple[str, Lin
     the word counts are the ones the block stage takes (every non-blank line's,
     counted once; the block rules of this round then find them ready).
     """
+    cells = shapes.cells(current) if shapes is not None else frozenset()  # a table's cells are data
     todo = [line for line in current
-            if line.text and line.removal is None and len(line.text) <= lines.LONG_LINE]
+            if line.text and line.removal is None and len(line.text) <= lines.LONG_LINE and line.number not in cells]
     texts = [line.text for line in todo]
     line_keys = keys(texts)
     if shapes is None:

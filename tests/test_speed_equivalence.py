@@ -281,12 +281,13 @@ def reference_run_rules(doc, config: Config):
     """Every line rule on every short kept line, every block rule, in the same rounds as run_rules."""
     rules = [(pipeline.rule_id(r), r) for r in pipeline.LINE_RULES]
     current, lang, judged = doc.lines, doc.lang, None
+    cells = blocks.Shapes().cells(doc.lines)  # a table's cells, found once in the whole document
     for _ in range(pipeline.MAX_ROUNDS):
         lex = load(lang)
         changed = False
         if lang != judged:
             for line in current:
-                if line.text and line.removal is None and len(line.text) <= lines.LONG_LINE:
+                if line.text and line.removal is None and len(line.text) <= lines.LONG_LINE and line.number not in cells:
                     facts = lines.Facts(line.text, lex)
                     for rid, rule in rules:
                         detail = rule(facts, lex)
@@ -295,7 +296,7 @@ def reference_run_rules(doc, config: Config):
                             changed = True
                             break
             judged = lang
-        shapes = blocks.Shapes(stoplist(lang))
+        shapes = blocks.Shapes(stoplist(lang), cells=cells)
         for rule in pipeline.BLOCK_RULES:
             view = blocks.View(current, shapes)
             for i, detail in rule(view, lex):
