@@ -132,8 +132,10 @@ def prepare(data: str | bytes, config: Config) -> Document:
         stripped = _markdown_stripped(stripped, repairs)
         text = "\n".join(stripped)  # what the language is detected from: no link targets
     if config.unwrap:
-        stripped = _rejoined(stripped, repairs)
-        stripped, glued = _unglued(stripped, repairs)
+        joined = _rejoined(stripped, repairs)
+        if config.repair and joined != stripped:
+            joined = _repaired_again(joined, repairs)
+        stripped, glued = _unglued(joined, repairs)
     else:
         glued = [False] * len(stripped)
     numbered = [Line(n, t, glued=g) for n, (t, g) in enumerate(zip(stripped, glued), 1)]
@@ -157,6 +159,19 @@ def _rejoined(lines: list[str], repairs: list[Repair]) -> list[str]:
     lines, joins = rejoin(lines)
     if joins:
         repairs.append(Repair("unwrap.rejoin", f"{joins} line breaks inside sentences joined"))
+    return lines
+
+
+def _repaired_again(lines: list[str], repairs: list[Repair]) -> list[str]:
+    """Lines that rejoin put together, repaired and normalised again: two pieces may read as
+    mojibake only together ("Š‘" and "Š‘" are "ББ"), and cleaning the output would repair them."""
+    for _ in range(PREPARE_ROUNDS):
+        fixed = repair_lines(lines)
+        if not fixed:
+            break
+        text, norm_repairs = normalize_text("\n".join(lines))
+        repairs += fixed + norm_repairs
+        lines = strip_lines(split_lines(text))
     return lines
 
 

@@ -84,7 +84,9 @@ def test_idempotent_when_a_removed_first_line_hid_html():
 
 #: Inputs the atheris target (``make fuzz``) found: a repaired line separator (cp1252 "â€¨")
 #: split a line, and ftfy, shown the new lines alone, would still change one of them.
-ATHERIS_FOUND = [b'\xd5 \x85e\xe2\x80\xa8f\x1f#02A\x80\xa8\x7f', b' \x85\x00\x00\x00\x00\x00\x00e\xe2\x80\xa8f\x1f[\x00&#05\x1cd\x85e\xe2\x80\xa8f\xebd\x85e\xe2\x80\xa8f\x80\xa8f\x1f[\x00\x00\x00\x000m\x7f[0m\x7f\x00\x00']
+ATHERIS_FOUND = [b'\xd5 \x85e\xe2\x80\xa8f\x1f#02A\x80\xa8\x7f', b' \x85\x00\x00\x00\x00\x00\x00e\xe2\x80\xa8f\x1f[\x00&#05\x1cd\x85e\xe2\x80\xa8f\xebd\x85e\xe2\x80\xa8f\x80\xa8f\x1f[\x00\x00\x00\x000m\x7f[0m\x7f\x00\x00',
+                 # hypothesis: two pieces that rejoin puts together read as mojibake only together
+                 "\x8a\x91\x1e\x8a\x91".encode("utf-8")]
 
 
 @pytest.mark.parametrize("data", ATHERIS_FOUND)
