@@ -143,6 +143,12 @@ _OPENS = frozenset("([{“‘«„")
 _ENDS = frozenset(_END_MARKS)
 #: A full stop, question or exclamation mark ending a sentence (before a space or the end).
 _SENTENCE_END = re.compile(r"(?<![.…])[.!?。！？]['\"’”»)\]]*(?:\s|$)")
+#: Words no sentence or heading ends with: articles (and "of", "and") of the languages met most.
+#: A line ending in one stops mid-sentence, and the next piece goes on from it whatever its case
+#: ("In mathematics, a" / "Hermitian matrix"). Not prepositions such as "to" or "in": titles end
+#: with them ("Things to pay attention to", "Log in").
+_NO_END_WORDS = frozenset("a an the of and der die das den dem des ein eine einen einem einer le la les un une du "
+                          "el los las il lo gli het een os um uma".split())
 #: Lines starting with :data:`_GOES_ON` punctuation that show a text was cut at inline elements.
 MIN_CUTS = 3
 #: A chain of lines joined only on lower-case starts must read as a sentence: this many words,
@@ -169,11 +175,12 @@ def rejoin(lines: list[str]) -> tuple[list[str], int]:
 
     >>> rejoin(["Read the", "Fetch specification", ", which defines", "the API in full.", "Today it",
     ...         "runs in Firefox", ", Chrome", "and", "Safari", ".", "", "home", "about us"])
-    (['Read the', 'Fetch specification, which defines the API in full.', 'Today it runs in Firefox, Chrome and Safari.', '', 'home', 'about us'], 7)
+    (['Read the Fetch specification, which defines the API in full.', 'Today it runs in Firefox, Chrome and Safari.', '', 'home', 'about us'], 8)
 
-    A piece starting with a capital ("Fetch specification") is not joined to the line above
-    on that evidence alone, it may start a block of its own; within a chain begun in lower
-    case ("Safari", after "and"), it is.
+    A piece starting with a capital ("Fetch specification") is joined to the line above only
+    where that line ends in an article ("Read the": no sentence or heading ends so,
+    :data:`_NO_END_WORDS`) or within a chain begun in lower case ("Safari", after "and");
+    elsewhere it may start a block of its own.
     """
     weak_ok = sum(1 for line in lines if line.lstrip()[:1] in _GOES_ON and line.strip()) >= MIN_CUTS
     out: list[str] = []
@@ -201,7 +208,8 @@ def rejoin(lines: list[str]) -> tuple[list[str], int]:
                 continue
             # Lower case going on from a line that ends mid-sentence; or, once a chain has begun,
             # any piece after a line that ends in a lower-case word or a comma ("Chrome and", "Safari").
-            goes_on = text[0].islower() or len(chain) > 1 and (previous[-1].islower() or previous[-1] == ",")
+            goes_on = text[0].islower() or (len(chain) > 1 and (previous[-1].islower() or previous[-1] == ",")
+                                            or previous.rpartition(" ")[2] in _NO_END_WORDS)
             if weak_ok and goes_on and previous[-1] not in _ENDS \
                     and not _STARTS_ITEM.match(text) and not _STARTS_ITEM.match(chain[0].lstrip()):
                 chain.append(line)
