@@ -51,6 +51,7 @@ class Lexicon:
     glue_tails: frozenset[str] = frozenset()  # last 4 letters of the glue keys (shorter keys whole)
     glue_prefixes: frozenset[str] = frozenset()  # every prefix of every glue key
     head_prefix_lengths: dict[str, tuple[int, ...]] | None = None  # first word -> word counts of its prefix keys, longest first
+    share_words: frozenset[str] = frozenset()  # one-word share phrases ("facebook", "teilen"), two letters or more
 
     def phrase(self, line_key: str) -> str | None:
         """The category whose phrase is this whole line, if any."""
@@ -174,4 +175,5 @@ def load(lang: str) -> Lexicon:
         glue_tails=frozenset(g[-4:] for g in glue),
         glue_prefixes=frozenset(g[:n] for g in glue for n in range(1, len(g) + 1)),
         head_prefix_lengths={h: tuple(sorted(n, reverse=True)) for h, n in head_lengths.items()},
+        share_words=frozenset(k for k, c in phrases.items() if c == "share" and " " not in k and len(k) > 1),
     )

@@ -109,7 +109,8 @@ def shape_flags(f: Facts, lex: Lexicon) -> tuple[str, ...]:
     (its first ``_TOKENS`` token); ``copyright``: a short line opening with ©;
     ``head:<category>``: the first word of the key starts a key of ``words/<category>.txt``
     (and the line is short enough for that rule); ``glue``: a short line that could
-    split into glued phrases.
+    split into glued phrases; ``head:share``: a short line opening with a one-word share
+    phrase (a network's name).
 
     >>> facts("Tags: Syria, Russia").flags, facts("The council met.").flags
     (('head:tags',), ())
@@ -142,6 +143,8 @@ def shape_flags(f: Facts, lex: Lexicon) -> tuple[str, ...]:
         flags.append("head:tags")
     if n <= 12 and k and lex.may_glue(k.replace(" ", "")):
         flags.append("glue")
+    if 2 <= n <= SHARE_ROW_MAX_WORDS and first in lex.share_words:
+        flags.append("head:share")
     return tuple(flags)
 
 
@@ -166,7 +169,7 @@ def flagged(texts: list[str], line_keys: list[str], counts: list[int], lex: Lexi
     """
     firsts = list(map(itemgetter(0), map(str.partition, line_keys, repeat(" "))))
     short = list(map(ge, repeat(20), counts))  # n_words <= 20
-    heads = lex.prefix_heads.union(*(lex.word_heads(c) for c in ("byline", "credit", "tags")))
+    heads = lex.prefix_heads.union(*(lex.word_heads(c) for c in ("byline", "credit", "tags")), lex.share_words)
     hits = list(map(any, zip(
         map(lex.phrases.__contains__, line_keys),  # a phrase category
         map(heads.__contains__, firsts),  # a prefix phrase category, head:*
@@ -549,6 +552,38 @@ def legal_footer(f: Facts, lex: Lexicon) -> str | None:
     if f.text.startswith("©") and f.n_words <= 20:
         return "starts with '©' (legal)"
     return f.category("legal")
+
+
+#: Longest share row, in words, that :func:`share_row` looks at.
+SHARE_ROW_MAX_WORDS = 8
+_TOKEN = re.compile(r"\w+")
+
+
+@gate("head:share")
+def share_row(f: Facts, lex: Lexicon) -> str | None:
+    """A row of share buttons with words the lexicon lacks: "WhatsApp Facebook Pint Download",
+    "Facebook 12 Twitter Google+". It opens with a one-word share phrase (a network's name),
+    holds at least two, half its words or more (:data:`SHARE_ROW_MAX_WORDS` at most); the other words capitalised or numbers (button labels, counts), and
+    no sentence ending. "Instagram and Facebook" is a heading (a lower-case word), "Follow
+    us on Facebook and Twitter." a sentence.
+
+    >>> from cleaner.lexicon import load
+    >>> share_row(facts("WhatsApp Facebook Pint Download"), load("en"))
+    'share row: whatsapp, facebook (+ Pint, Download)'
+    >>> [share_row(facts(t), load("en")) for t in ("Instagram and Facebook", "Facebook Twitter Email.",
+    ...                                             "X Twitter Marketing")]
+    [None, None, None]
+    """
+    words = f.key.split(" ")
+    if words[0] not in lex.share_words or len(words) > SHARE_ROW_MAX_WORDS:
+        return None  # a row opens with a network's name
+    brands = [w for w in words if w in lex.share_words]
+    if len(brands) < 2 or 2 * len(brands) < len(words) or ends_sentence(f.text):
+        return None
+    others = [t for t in _TOKEN.findall(f.text) if t.casefold() not in lex.share_words]
+    if not all(t[0].isupper() or t[0].isdigit() for t in others):
+        return None
+    return f"share row: {', '.join(brands)}" + (f" (+ {', '.join(others)})" if others else "")
 
 
 @gate("glue")

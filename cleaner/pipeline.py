@@ -35,6 +35,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     lines.counter,
     lines.timestamp,
     lines.share_buttons,
+    lines.share_row,
     lines.media_controls,
     lines.navigation,
     lines.advertisement,
