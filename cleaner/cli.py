@@ -209,16 +209,18 @@ _ANSI = (31, 34, 32, 35, 33, 36, 91, 94, 92, 95, 93, 96)
 
 def explain_text(result, color: bool = False) -> str:
     """Every line with its verdict: ``+`` kept, ``-`` removed with the rule id and evidence.
+    A piece the input ran on from the line above (:mod:`cleaner.glue`) shows ``…`` first.
 
     With ``color``, a removed line is coloured by its rule (for a terminal).
     """
     order = {rid: i for i, (rid, _) in enumerate(all_rules())} if color else {}
     rows = []
     for line in result.lines:
+        text = f"…{line.text}" if line.glued else line.text
         if line.removal is None:
-            rows.append(f"{line.number:>5} + {line.text}" if line.text else f"{line.number:>5}")
+            rows.append(f"{line.number:>5} + {text}" if text else f"{line.number:>5}")
         else:
-            row = f"{line.number:>5} - {line.text}    [{line.removal.rule}: {line.removal.detail}]"
+            row = f"{line.number:>5} - {text}    [{line.removal.rule}: {line.removal.detail}]"
             if color:
                 code = _ANSI[order.get(line.removal.rule, len(order)) % len(_ANSI)]
                 row = f"\x1b[{code}m{row}\x1b[0m"

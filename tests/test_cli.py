@@ -53,6 +53,18 @@ def test_explain_marks_every_line(doc, capsys):
     assert "removed 2 line(s)" in out
 
 
+def test_explain_marks_glued_pieces(tmp_path, capsys):
+    """A piece the input ran on from the line above shows "…"; the output keeps the input's text."""
+    page = tmp_path / "glued.txt"
+    page.write_text("Share this articleThe council approved the new budget on Tuesday evening after a long debate.\n")
+    assert main(["clean", str(page), "--explain"]) == 0
+    out = capsys.readouterr().out
+    assert "    1 - Share this article    [lines.share_buttons:" in out
+    assert "    2 + …The council approved" in out
+    assert main(["clean", str(page)]) == 0
+    assert capsys.readouterr().out == "The council approved the new budget on Tuesday evening after a long debate.\n"
+
+
 def test_disable_rule(doc, capsys):
     assert main(["clean", str(doc), "--disable", "lines.advertisement"]) == 0
     assert "\nAdvertisement\n" in capsys.readouterr().out
