@@ -19,8 +19,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 from . import cache
+from .text import runs_with_marks, without_marks
 
 _DATA = Path(__file__).parent / "data"
+#: A run of letters; a word is such a run with the combining marks that follow its letters
+#: (:func:`letter_words`: ``re`` has no class for marks).
 _TOKEN = re.compile(r"[^\W\d_]+")
 #: The scripts detection counts, as regex classes. Compiled on first use (:func:`_script`):
 #: compiling a class of thousands of code points takes milliseconds of pure Python in
@@ -61,8 +64,20 @@ def _stoplist_files() -> tuple[tuple[str, Path], ...]:
     return tuple(files)
 
 
+def letter_words(text: str) -> list[str]:
+    """The words detection reads: runs of letters, each with the combining marks that follow
+    its letters (Hindi "में", Arabic "فِي" are one word each, as the stoplists list them).
+
+    >>> letter_words("भारत की राजधानी में 2024 l’été")
+    ['भारत', 'की', 'राजधानी', 'में', 'l', 'été']
+    """
+    return runs_with_marks(_TOKEN, text)
+
+
 def _words_of(path: Path) -> list[str]:
-    """The words of one stoplist file, casefolded, in file order (repeats kept)."""
+    """The words of one stoplist file, casefolded, in file order (repeats kept): each is a
+    whitespace-separated entry, marks and all, so one that :func:`letter_words` finds whole
+    in a text is found in the table."""
     return [word.casefold() for word in path.read_text(encoding="utf-8").split()]
 
 
@@ -91,7 +106,7 @@ def detect(text: str, fallback: str = FALLBACK) -> str:
     """The ISO 639-1 code of the text's language, or ``fallback`` when unsure.
 
     Scripts first (kana, Han, Hangul outnumbering the words), then stopwords:
-    each word (a run of letters, casefolded) of the first :data:`SAMPLE_CHARS`
+    each word (:func:`letter_words`, casefolded) of the first :data:`SAMPLE_CHARS`
     characters scores for every language whose stoplist holds it; the best score
     wins (on a tie, the language whose stopword came first), if it has at least
     :data:`MIN_HITS` hits and they are :data:`MIN_SHARE` of the words.
@@ -110,7 +125,7 @@ def detect(text: str, fallback: str = FALLBACK) -> str:
     cjk = _may_be_cjk(data) and _script("_CJK").search(sample)  # without any, no script test can hold
     if cjk:
         kana, han, hangul = (len(_script(name).findall(sample)) for name in ("_KANA", "_HAN", "_HANGUL"))
-        letters = max(1, len(_TOKEN.findall(sample)))
+        letters = max(1, len(_TOKEN.findall(without_marks(sample))))  # as many as letter_words(sample)
         if kana and kana + han >= letters:
             return "ja"
         if hangul > han and hangul >= letters:
@@ -284,8 +299,7 @@ _CHUNK_WORDS_MAX = 100_000
 
 def _chunk_words(chunk: bytes, groups: _Groups) -> tuple[int, tuple[int, ...]]:
     """What :data:`_CHUNK_WORDS` holds for ``chunk``, worked out (and stored there)."""
-    words = [token for token in _TOKEN.findall(chunk.decode("utf-8", "surrogatepass").casefold())
-             if len(token) > 1]
+    words = [token for token in letter_words(chunk.decode("utf-8", "surrogatepass").casefold()) if len(token) > 1]
     found = tuple(group for group in map(groups.group, words) if group is not None)
     if len(_CHUNK_WORDS) >= _CHUNK_WORDS_MAX:
         _CHUNK_WORDS.clear()
@@ -301,8 +315,8 @@ def word_chunks(sample: str) -> Counter[bytes]:
     """How often each chunk between ASCII non-letters occurs, in order of first occurrence.
 
     An ASCII chunk is one casefolded word; a chunk with other characters holds
-    the words ``_TOKEN.findall(chunk.casefold())`` finds (casefolding works
-    character by character, and an ASCII non-letter stays a separator). Counting
+    the words ``letter_words(chunk.casefold())`` finds (casefolding works
+    character by character, and an ASCII non-letter stays a separator: no mark is ASCII). Counting
     chunks with ``bytes.translate`` and ``split`` is several times faster than a
     regex scan, and taking each chunk's words in first-occurrence order gives the
     words in their own first-occurrence order.

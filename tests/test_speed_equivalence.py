@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from cleaner import Config, blocks, lines, pipeline
 from cleaner.document import Removal, Repair
-from cleaner.lang import (FALLBACK, MIN_HITS, MIN_SHARE, SAMPLE_CHARS, _CHUNK_WORDS, _CJK, _HAN, _HANGUL, _KANA, _TOKEN,
+from cleaner.lang import (FALLBACK, MIN_HITS, MIN_SHARE, SAMPLE_CHARS, _CHUNK_WORDS, _CJK, _HAN, _HANGUL, _KANA,
                           _code_groups, _may_be_cjk, detect, detect_without, stoplist, stopwords)
 from cleaner.lexicon import load
 from cleaner.normalize import CONTROLS, INVISIBLE, ODD_SPACES, normalize_text, split_lines
@@ -83,6 +83,8 @@ def test_no_character_normalises_to_a_line_break():
 _WORD = re.compile(r"\w+")
 #: The reference of a word: a \w+ run continued by the combining marks after its characters.
 _WORD_M = reference_pattern("words")
+#: The reference of a word detection reads: the same for a run of letters.
+_TOKEN = reference_pattern("letters")
 
 
 @PROPERTY
@@ -176,7 +178,8 @@ def reference_detect(text: str, fallback: str = FALLBACK) -> str:
 
 
 WORDS = st.sampled_from(["the", "der", "le", "la", "de", "och", "и", "не", "é", "don’t", "Straße", "ΣΑΣ", "東京",
-                         "한국", "かな", "a", "in", "12", "_x", "l’été", "İstanbul", "ǰ"])
+                         "한국", "かな", "a", "in", "12", "_x", "l’été", "İstanbul", "ǰ", "में", "की", "है", "এবং",
+                         "இந்த", "في", "فِي", "עַל", "Μαΐου", "του", "\u0301की"])
 
 
 @PROPERTY
