@@ -11,6 +11,7 @@ import importlib.util
 import marshal
 import re
 import sys
+import unicodedata
 from array import array
 from collections import Counter
 from collections.abc import Callable
@@ -72,6 +73,25 @@ def letter_words(text: str) -> list[str]:
     ['भारत', 'की', 'राजधानी', 'में', 'l', 'été']
     """
     return runs_with_marks(_TOKEN, text)
+
+
+def word_variants(word: str) -> list[str]:
+    """Other spellings of a casefolded word with combining marks, to look up when it is not
+    found as it is: composed (NFC; the stoplists are, a text written decomposed is not),
+    then bare: without the marks that sit on a letter as an optional diacritic (Arabic
+    harakat, Hebrew points, accents), those of a non-zero canonical combining class
+    other than a virama's (9). Indic vowel signs (class 0) and viramas are spelling and
+    stay: "पार" is no "पर". Words of one letter are left out, as they are everywhere.
+
+    >>> word_variants("فِي"), word_variants("में"), word_variants("de\u0301ja\u0300") == ["déjà", "deja"]
+    (['في'], [], True)
+    """
+    out = []
+    for variant in (unicodedata.normalize("NFC", word),
+                    "".join([c for c in word if unicodedata.combining(c) in (0, 9)])):
+        if variant != word and len(variant) > 1 and variant not in out:
+            out.append(variant)
+    return out
 
 
 def _words_of(path: Path) -> list[str]:
@@ -354,8 +374,21 @@ class _Groups:
         return self._make_other()
 
     def group(self, word: str) -> int | None:
-        """The group of a casefolded word of two letters or more (``None``: not a stopword)."""
-        return self.ascii.get(word.encode("ascii")) if word.isascii() else self.other.get(word)
+        """The group of a casefolded word of two letters or more (``None``: not a stopword).
+
+        A word with combining marks (a :func:`letter_words` word that is not all letters)
+        not found as it is is looked up as its :func:`word_variants`: vocalised Arabic
+        "فِي" scores as "في".
+        """
+        if word.isascii():
+            return self.ascii.get(word.encode("ascii"))
+        group = self.other.get(word)
+        if group is None and not word.isalpha():
+            for variant in word_variants(word):
+                group = self.ascii.get(variant.encode("ascii")) if variant.isascii() else self.other.get(variant)
+                if group is not None:
+                    break
+        return group
 
 
 @lru_cache(maxsize=1)

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleaner.blocks import line_weight
-from cleaner.lang import FALLBACK, detect, letter_words, stoplist
+from cleaner.lang import FALLBACK, detect, letter_words, stoplist, word_variants
 from cleaner.lexicon import load
 from cleaner.lines import facts, timestamp
 from cleaner.text import (_CJK, capitalised_ratio, folded_words, key, keys, marks_in, without_marks, word_count,
@@ -143,6 +143,27 @@ def test_greek_dates_need_no_split_workaround():
 def test_detect_names_the_language_of_a_news_paragraph(code):
     # jusText has no Thai stoplist: Thai text is the fallback, as before.
     assert detect(SAMPLES[code]) == (FALLBACK if code == "th" else code)
+
+
+#: Fully vocalised Arabic (the stoplist is not) and French written decomposed (NFD): each word is one
+#: word now, and is found in the stoplist by its composed or bare spelling (word_variants).
+VOCALISED_AR = ("أَعْلَنَتِ الحُكُومَةُ اليَوْمَ عَنْ خُطَّةٍ جَدِيدَةٍ لِدَعْمِ الاقْتِصَادِ. وَقَالَ رَئِيسُ الوُزَرَاءِ إِنَّ هَذِهِ "
+                "الخُطَّةَ سَتَبْدَأُ فِي الشَّهْرِ المُقْبِلِ، وَأَنَّ الحُكُومَةَ تَعْمَلُ عَلَى تَحْسِينِ الخَدَمَاتِ فِي "
+                "جَمِيعِ المُحَافَظَاتِ مِنْ أَجْلِ المُوَاطِنِينَ.")
+NFD_FR = unicodedata.normalize("NFD", "Le gouvernement a déjà annoncé qu'il présentera la réforme à l'été, "
+                                      "après une série de réunions avec les élus et les syndicats.")
+
+
+@pytest.mark.parametrize("text, code", [(VOCALISED_AR, "ar"), (NFD_FR, "fr")])
+def test_detect_reads_optional_marks_and_decomposed_text(text, code):
+    assert detect(text) == code
+
+
+def test_word_variants_drop_only_optional_marks():
+    assert word_variants("فِي") == ["في"] and word_variants("עַל") == ["על"]
+    assert word_variants("पार") == [] and word_variants("क्या") == []  # vowel signs and viramas are spelling
+    assert word_variants("ज़्यादा") == ["ज्यादा"]  # a nukta is optional
+    assert word_variants("e\u0301te\u0301") == ["été", "ete"]
 
 
 @pytest.mark.parametrize("code", ["hi", "bn", "ta", "te", "mr", "ml", "kn", "ne", "gu", "ar", "he", "el"])
