@@ -11,6 +11,7 @@ import importlib.util
 import marshal
 import re
 import sys
+import unicodedata
 from array import array
 from collections import Counter
 from collections.abc import Callable
@@ -19,8 +20,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 from . import cache
+from .text import runs_with_marks, without_marks
 
 _DATA = Path(__file__).parent / "data"
+#: A run of letters; a word is such a run with the combining marks that follow its letters
+#: (:func:`letter_words`: ``re`` has no class for marks).
 _TOKEN = re.compile(r"[^\W\d_]+")
 #: The scripts detection counts, as regex classes. Compiled on first use (:func:`_script`):
 #: compiling a class of thousands of code points takes milliseconds of pure Python in
@@ -61,8 +65,39 @@ def _stoplist_files() -> tuple[tuple[str, Path], ...]:
     return tuple(files)
 
 
+def letter_words(text: str) -> list[str]:
+    """The words detection reads: runs of letters, each with the combining marks that follow
+    its letters (Hindi "में", Arabic "فِي" are one word each, as the stoplists list them).
+
+    >>> letter_words("भारत की राजधानी में 2024 l’été")
+    ['भारत', 'की', 'राजधानी', 'में', 'l', 'été']
+    """
+    return runs_with_marks(_TOKEN, text)
+
+
+def word_variants(word: str) -> list[str]:
+    """Other spellings of a casefolded word with combining marks, to look up when it is not
+    found as it is: composed (NFC; the stoplists are, a text written decomposed is not),
+    then bare: without the marks that sit on a letter as an optional diacritic (Arabic
+    harakat, Hebrew points, accents), those of a non-zero canonical combining class
+    other than a virama's (9). Indic vowel signs (class 0) and viramas are spelling and
+    stay: "पार" is no "पर". Words of one letter are left out, as they are everywhere.
+
+    >>> word_variants("فِي"), word_variants("में"), word_variants("de\u0301ja\u0300") == ["déjà", "deja"]
+    (['في'], [], True)
+    """
+    out = []
+    for variant in (unicodedata.normalize("NFC", word),
+                    "".join([c for c in word if unicodedata.combining(c) in (0, 9)])):
+        if variant != word and len(variant) > 1 and variant not in out:
+            out.append(variant)
+    return out
+
+
 def _words_of(path: Path) -> list[str]:
-    """The words of one stoplist file, casefolded, in file order (repeats kept)."""
+    """The words of one stoplist file, casefolded, in file order (repeats kept): each is a
+    whitespace-separated entry, marks and all, so one that :func:`letter_words` finds whole
+    in a text is found in the table."""
     return [word.casefold() for word in path.read_text(encoding="utf-8").split()]
 
 
@@ -91,7 +126,7 @@ def detect(text: str, fallback: str = FALLBACK) -> str:
     """The ISO 639-1 code of the text's language, or ``fallback`` when unsure.
 
     Scripts first (kana, Han, Hangul outnumbering the words), then stopwords:
-    each word (a run of letters, casefolded) of the first :data:`SAMPLE_CHARS`
+    each word (:func:`letter_words`, casefolded) of the first :data:`SAMPLE_CHARS`
     characters scores for every language whose stoplist holds it; the best score
     wins (on a tie, the language whose stopword came first), if it has at least
     :data:`MIN_HITS` hits and they are :data:`MIN_SHARE` of the words.
@@ -110,7 +145,7 @@ def detect(text: str, fallback: str = FALLBACK) -> str:
     cjk = _may_be_cjk(data) and _script("_CJK").search(sample)  # without any, no script test can hold
     if cjk:
         kana, han, hangul = (len(_script(name).findall(sample)) for name in ("_KANA", "_HAN", "_HANGUL"))
-        letters = max(1, len(_TOKEN.findall(sample)))
+        letters = max(1, len(_TOKEN.findall(without_marks(sample))))  # as many as letter_words(sample)
         if kana and kana + han >= letters:
             return "ja"
         if hangul > han and hangul >= letters:
@@ -284,8 +319,7 @@ _CHUNK_WORDS_MAX = 100_000
 
 def _chunk_words(chunk: bytes, groups: _Groups) -> tuple[int, tuple[int, ...]]:
     """What :data:`_CHUNK_WORDS` holds for ``chunk``, worked out (and stored there)."""
-    words = [token for token in _TOKEN.findall(chunk.decode("utf-8", "surrogatepass").casefold())
-             if len(token) > 1]
+    words = [token for token in letter_words(chunk.decode("utf-8", "surrogatepass").casefold()) if len(token) > 1]
     found = tuple(group for group in map(groups.group, words) if group is not None)
     if len(_CHUNK_WORDS) >= _CHUNK_WORDS_MAX:
         _CHUNK_WORDS.clear()
@@ -301,8 +335,8 @@ def word_chunks(sample: str) -> Counter[bytes]:
     """How often each chunk between ASCII non-letters occurs, in order of first occurrence.
 
     An ASCII chunk is one casefolded word; a chunk with other characters holds
-    the words ``_TOKEN.findall(chunk.casefold())`` finds (casefolding works
-    character by character, and an ASCII non-letter stays a separator). Counting
+    the words ``letter_words(chunk.casefold())`` finds (casefolding works
+    character by character, and an ASCII non-letter stays a separator: no mark is ASCII). Counting
     chunks with ``bytes.translate`` and ``split`` is several times faster than a
     regex scan, and taking each chunk's words in first-occurrence order gives the
     words in their own first-occurrence order.
@@ -340,8 +374,21 @@ class _Groups:
         return self._make_other()
 
     def group(self, word: str) -> int | None:
-        """The group of a casefolded word of two letters or more (``None``: not a stopword)."""
-        return self.ascii.get(word.encode("ascii")) if word.isascii() else self.other.get(word)
+        """The group of a casefolded word of two letters or more (``None``: not a stopword).
+
+        A word with combining marks (a :func:`letter_words` word that is not all letters)
+        not found as it is is looked up as its :func:`word_variants`: vocalised Arabic
+        "فِي" scores as "في".
+        """
+        if word.isascii():
+            return self.ascii.get(word.encode("ascii"))
+        group = self.other.get(word)
+        if group is None and not word.isalpha():
+            for variant in word_variants(word):
+                group = self.ascii.get(variant.encode("ascii")) if variant.isascii() else self.other.get(variant)
+                if group is not None:
+                    break
+        return group
 
 
 @lru_cache(maxsize=1)

@@ -2,6 +2,14 @@
 
 Every rule stage judges lines through these few functions, so a line's features
 mean the same thing everywhere (and are computed in one place).
+
+A word is a run of ``\\w`` characters together with the combining marks that follow
+them: a Devanagari vowel sign, an Arabic haraka, a Hebrew point, the accents that
+casefolding splits off Greek "ΐ" or Turkish "İ". ``re``'s ``\\w`` and ``str.isalnum``
+leave marks (Unicode categories Mn, Mc, Me) out, and ``re`` has no ``\\p{M}``, so each
+function here sorts out the marks of its text among its distinct characters
+(:func:`marks_in`). A mark that follows no word character (a variation selector after
+an emoji, ``"❤️"``) separates words, as before.
 """
 
 from __future__ import annotations
@@ -21,12 +29,73 @@ TERMINAL = ".!?…。！？؟।"
 #: Closing marks that may follow the terminal character ("He left." or (see p. 4.)).
 CLOSERS = "\"'”’»)]›」』】"
 
+#: Unicode general categories of the combining marks.
+MARK_CATEGORIES = frozenset(("Mn", "Mc", "Me"))
+_category = unicodedata.category
+
+
+def marks_in(chars) -> str:
+    """The combining marks among ``chars`` (a string, or a set of characters), as a string.
+
+    Called on the distinct characters of a text (a set): one ``unicodedata`` look-up per
+    distinct character from U+0300 on (the first mark), none per occurrence.
+
+    >>> sorted(marks_in(set("की नुक़्ता"))) == sorted("\u0940\u0941\u093c\u094d\u093e"), marks_in("café ❤")
+    (True, '')
+    """
+    return "".join([c for c in chars if c >= "\u0300" and _category(c) in MARK_CATEGORIES])
+
+
+def _marks_of(text: str) -> str:
+    """:func:`marks_in` the distinct characters of ``text``, its ASCII ones deleted first in one C pass
+    (most lines are Latin text with a few curly quotes: a handful of characters is left to look at)."""
+    return "" if text.isascii() else marks_in(_non_ascii_chars(text.encode("utf-8", "surrogatepass")))
+
+
+def without_marks(text: str) -> str:
+    """``text`` with its combining marks deleted.
+
+    Its ``\\w+`` runs are then exactly its words (marks included) with their marks taken
+    out: a mark after a word character joins that word to whatever follows, and a mark
+    after anything else separates no more than the character before it does.
+
+    >>> without_marks("नुक़्ता ❤\ufe0f")
+    'नकत ❤'
+    """
+    for c in _marks_of(text):
+        text = text.replace(c, "")
+    return text
+
+
+def runs_with_marks(pattern: re.Pattern, text: str) -> list[str]:
+    """``pattern.findall(text)``, where ``pattern`` is a run of one class (``\\w+``, ``[^\\W\\d_]+``)
+    that every combining mark following one of its characters continues.
+
+    Each mark is masked as ``a`` (a member of the class) to find the runs of class
+    characters and marks; a run's leading marks follow no class character and are
+    dropped (a run of marks alone is no word).
+
+    >>> runs_with_marks(_WORD, "भारत की राजधानी, \u0301x ❤\ufe0f")
+    ['भारत', 'की', 'राजधानी', 'x']
+    """
+    found = _marks_of(text)
+    if not found:
+        return pattern.findall(text)
+    masked = text
+    for c in found:
+        masked = masked.replace(c, "a")
+    runs = [text[m.start():m.end()].lstrip(found) for m in pattern.finditer(masked)]
+    return [run for run in runs if run]
+
 
 def key(text: str) -> str:
     """The normalisation key a phrase is matched on.
 
     Casefolded, NFKC, every run of digits mapped to ``0``, and punctuation,
     bullets and separators folded into single spaces (as cc_net normalises lines).
+    Combining marks are deleted: a word keys as one word whatever marks it holds, and
+    the optional ones (Arabic harakat, Hebrew points, the dot of Turkish "İ", the
+    accents casefolding splits off Greek "ΐ") do not change its key.
 
     >>> key("  • Share on Facebook »")
     'share on facebook'
@@ -34,10 +103,12 @@ def key(text: str) -> str:
     'image 0 of 0'
     >>> key("Community standardsDiscussion")
     'community standardsdiscussion'
+    >>> key("نُشِرَ"), key("Μαΐου"), key("İzle")
+    ('نشر', 'μαιου', 'izle')
     """
     if text.isascii():  # NFKC leaves ASCII alone and casefold is lower(); \W is then [^a-z0-9]
         return _ascii_keys(text, _ASCII_KEY_BYTES_ONE_LINE)
-    text = unicodedata.normalize("NFKC", text).casefold()
+    text = without_marks(unicodedata.normalize("NFKC", text).casefold())
     text = _DIGITS.sub("0", text)
     return _NON_WORD.sub(" ", text).strip()
 
@@ -56,8 +127,8 @@ def keys(lines: list[str]) -> list[str]:
     composes across a line break (``\\n`` combines with nothing), so the key of the
     joined lines is the joined keys. ASCII lines take a byte-level path.
 
-    >>> keys(["  • Share on Facebook »", "Image 1 of 23", "", "Ｃａｆé 2", "A_b 10,000"])
-    ['share on facebook', 'image 0 of 0', '', 'café 0', 'a b 0 0']
+    >>> keys(["  • Share on Facebook »", "Image 1 of 23", "", "Ｃａｆé 2", "A_b 10,000", "Μαΐου"])
+    ['share on facebook', 'image 0 of 0', '', 'café 0', 'a b 0 0', 'μαιου']
     """
     is_ascii = list(map(str.isascii, lines))
     if all(is_ascii):
@@ -95,7 +166,8 @@ def _squeeze(b: bytes) -> bytes:
 
 def _unicode_keys(text: str) -> str:
     """:func:`key` of any text, line by line: :func:`_ascii_keys` once each other character
-    is mapped as ``\\d`` and ``[\\W_]`` would map it (to ``0``, to a space, or kept)."""
+    is mapped as ``\\d`` and ``[\\W_]`` would map it (to ``0``, to a space, or kept), and
+    each combining mark deleted (the ``00`` a mark between digits leaves is squeezed)."""
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     text = text.casefold()
@@ -105,8 +177,8 @@ def _unicode_keys(text: str) -> str:
     for c in others:
         if c.isdecimal():  # \d
             b = b.replace(c.encode("utf-8", "surrogatepass"), b"0")
-        elif not c.isalnum():  # \W (a letter or another number is \w and stays)
-            b = b.replace(c.encode("utf-8", "surrogatepass"), b" ")
+        elif not c.isalnum():  # \W (a letter or another number is \w and stays); a mark goes
+            b = b.replace(c.encode("utf-8", "surrogatepass"), b"" if _category(c) in MARK_CATEGORIES else b" ")
     return _squeeze(b).decode("utf-8", "surrogatepass")
 
 
@@ -131,23 +203,26 @@ def word_counts(lines: list[str]) -> list[int]:
 
     Each ``\\w+`` run becomes a run of ``a`` and everything else spaces, with
     ``bytes.translate`` (and one ``replace`` per distinct non-word, non-ASCII
-    character); a line's words are then its ``" a"`` transitions.
+    character); a line's words are then its ``" a"`` transitions. Combining marks
+    are deleted: what is left has as many ``\\w+`` runs as the text has words
+    (:func:`without_marks`).
 
-    >>> word_counts(["The cat sat on the mat.", "", "It's 10:30 — naïve_x «ok»", "東京で会議が開かれた。"])
-    [6, 0, 6, 5]
+    >>> word_counts(["The cat sat on the mat.", "", "It's 10:30 — naïve_x «ok»", "東京で会議が開かれた。", "की बात"])
+    [6, 0, 6, 5, 2]
     """
     is_ascii = list(map(str.isascii, lines))
     if all(is_ascii):
         return _ascii_word_counts("\n".join(lines)) if lines else []
     text = "\n".join(compress(lines, [not a for a in is_ascii]))
-    if _CJK.search(text):  # CJK characters count half: line by line
-        return [word_count(line) for line in lines]
     b = text.encode("utf-8", "surrogatepass")
     others = _non_ascii_chars(b)
+    if _CJK.search(text):  # CJK characters count half: line by line (marks looked for once)
+        marked = bool(marks_in(others))
+        return [_non_ascii_word_count(line, marked) if not a else word_count(line) for line, a in zip(lines, is_ascii)]
     b = b.translate(_ASCII_WORD_BYTES)
     for c in others:
-        if not c.isalnum():  # not \w
-            b = b.replace(c.encode("utf-8", "surrogatepass"), b" ")
+        if not c.isalnum():  # not \w: a space, or nothing for a mark
+            b = b.replace(c.encode("utf-8", "surrogatepass"), b"" if _category(c) in MARK_CATEGORIES else b" ")
     other_counts = iter(_counts(b.translate(_ANY_WORD_BYTES)))
     ascii_counts = iter(_ascii_word_counts("\n".join(compress(lines, is_ascii))))
     return [next(ascii_counts) if a else next(other_counts) for a in is_ascii]
@@ -169,38 +244,52 @@ _LOWER_WORDS_ONLY = bytes(c + 32 if 65 <= c <= 90 else c if c >= 128 or chr(c).i
 
 
 def folded_words(text: str) -> list[str]:
-    """The ``\\w+`` tokens of the casefolded line (ASCII by ``bytes.translate``, no regex).
+    """The words (``\\w+`` tokens with their marks) of the casefolded line (ASCII by
+    ``bytes.translate``, no regex).
 
-    >>> folded_words("It's 5 O'Clock_now"), folded_words("Straße")
-    (['it', 's', '5', 'o', 'clock_now'], ['strasse'])
+    >>> folded_words("It's 5 O'Clock_now"), folded_words("Straße"), folded_words("नई दिल्ली में")
+    (['it', 's', '5', 'o', 'clock_now'], ['strasse'], ['नई', 'दिल्ली', 'में'])
+    >>> folded_words("Μαΐου") == ["μαι\u0308\u0301ου"]  # casefolding splits the accents off ΐ
+    True
     """
     if text.isascii():
         return text.encode("ascii").translate(_LOWER_WORDS_ONLY).decode("ascii").split()
     # As word_counts does: every distinct non-word character (not alphanumeric: \w is
     # alphanumerics and "_") becomes a space, then the ASCII ones by bytes.translate.
+    # Marks stay: they belong to the word before them (unless a non-word character is before them).
     b = text.casefold().encode("utf-8", "surrogatepass")
+    marks = ""
     for c in _non_ascii_chars(b):
         if not c.isalnum():
-            b = b.replace(c.encode("utf-8", "surrogatepass"), b" ")
-    return b.translate(_LOWER_WORDS_ONLY).decode("utf-8", "surrogatepass").split()
+            if _category(c) in MARK_CATEGORIES:
+                marks += c
+            else:
+                b = b.replace(c.encode("utf-8", "surrogatepass"), b" ")
+    tokens = b.translate(_LOWER_WORDS_ONLY).decode("utf-8", "surrogatepass").split()
+    if marks:  # marks that lead a token follow a non-word character: separators
+        tokens = [t for t in (t.lstrip(marks) for t in tokens) if t]
+    return tokens
 
 
 def words(text: str) -> list[str]:
-    """The ``\\w+`` tokens of a line.
+    """The words of a line: its ``\\w+`` tokens, each with the marks that follow its characters.
 
-    >>> words("It's 5 o'clock.")
-    ['It', 's', '5', 'o', 'clock']
+    >>> words("It's 5 o'clock."), words("नई दिल्ली में")
+    (['It', 's', '5', 'o', 'clock'], ['नई', 'दिल्ली', 'में'])
     """
-    return _WORD.findall(text)
+    return runs_with_marks(_WORD, text)
 
 
 def word_count(text: str, line_key: str | None = None) -> int:
     """Words in a line, where a CJK character counts as half a word.
 
     Given the line's :func:`key`, an ASCII line without ``_`` is counted from it:
-    the key's words are then exactly the line's ``\\w+`` runs.
+    the key's words are then exactly the line's ``\\w+`` runs. Elsewhere the words are
+    the ``\\w+`` runs once the marks are deleted (:func:`without_marks`).
 
     >>> word_count("The cat sat on the mat.")
+    6
+    >>> word_count("नई दिल्ली में आज बैठक हुई।")
     6
     >>> word_count("東京で会議が開かれた。")
     5
@@ -214,10 +303,16 @@ def word_count(text: str, line_key: str | None = None) -> int:
         # " a" transitions (bytes.translate and count: a quarter cheaper than a findall).
         b = text.encode("ascii").translate(_ASCII_WORD_BYTES_ONE_LINE)
         return b.count(b" a") + b.startswith(b"a")
+    return _non_ascii_word_count(text, bool(_marks_of(text)))
+
+
+def _non_ascii_word_count(text: str, marked: bool) -> int:
+    """:func:`word_count` of a non-ASCII line; ``marked``: it may hold combining marks."""
     if not _CJK.search(text):
-        return len(_WORD.findall(text))
-    cjk = len(_CJK.findall(text))
-    return len(_WORD.findall(_CJK.sub(" ", text))) + cjk // 2
+        return len(_WORD.findall(without_marks(text) if marked else text))
+    cjk = len(_CJK.findall(text))  # the kana voicing marks (U+3099, U+309A) count as CJK characters
+    text = _CJK.sub(" ", text)
+    return len(_WORD.findall(without_marks(text) if marked else text)) + cjk // 2
 
 
 def ends_sentence(text: str) -> bool:
@@ -280,7 +375,7 @@ def capitalised_ratio(text: str) -> float:
     >>> capitalised_ratio("the cat sat on the mat")
     0.0
     """
-    long_words = [w for w in _WORD.findall(text) if len(w) > 3 and w[0].isalpha()]
+    long_words = [w for w in words(text) if len(w) > 3 and w[0].isalpha()]
     if not long_words:
         return 0.0
     return sum(w[0].isupper() for w in long_words) / len(long_words)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -54,3 +57,30 @@ def needs_shared(path: Path) -> None:
     """Skip (with the reason) where ../shared is absent, as in a user's clone."""
     if not path.exists():
         pytest.skip(f"{path} is absent (it sits beside the checkout only on the project's machines)")
+
+
+@lru_cache(maxsize=1)
+def mark_class() -> str:
+    """Every combining mark (Unicode general category M: Mn, Mc, Me) as the body of a regex
+    class, found by scanning every code point (half a second): the reference that the
+    package's per-character look-ups (:func:`cleaner.text.marks_in`) are held to."""
+    ranges: list[list[int]] = []
+    for cp in range(0x110000):
+        if unicodedata.category(chr(cp))[0] == "M":
+            if ranges and ranges[-1][1] == cp - 1:
+                ranges[-1][1] = cp
+            else:
+                ranges.append([cp, cp])
+    return "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+
+
+@lru_cache(maxsize=None)
+def reference_pattern(name: str) -> re.Pattern:
+    """The reference tokenisers, as regexes with the whole class of marks in them.
+
+    ``words``: a ``\\w+`` run continued by the combining marks that follow its characters
+    (what :mod:`cleaner.text` counts and keys as a word). ``letters``: the same for runs of
+    letters (``[^\\W\\d_]``, what :mod:`cleaner.lang` looks up in the stoplists).
+    """
+    marks = mark_class()
+    return re.compile({"words": rf"\w[\w{marks}]*", "letters": rf"[^\W\d_](?:[^\W\d_]|[{marks}])*"}[name])
