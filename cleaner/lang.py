@@ -72,13 +72,15 @@ def letter_words(text: str) -> list[str]:
     >>> letter_words("भारत की राजधानी में 2024 l’été")
     ['भारत', 'की', 'राजधानी', 'में', 'l', 'été']
     """
+    if text.isalpha():  # one word of letters only (most chunks of detection): nothing to look for
+        return [text]
     return runs_with_marks(_TOKEN, text)
 
 
 def word_variants(word: str) -> list[str]:
     """Other spellings of a casefolded word with combining marks, to look up when it is not
-    found as it is: composed (NFC; the stoplists are, a text written decomposed is not),
-    then bare: without the marks that sit on a letter as an optional diacritic (Arabic
+    found as it is: composed (NFC: the stoplists are composed, a text may be written
+    decomposed), then bare: without the marks that sit on a letter as an optional diacritic (Arabic
     harakat, Hebrew points, accents), those of a non-zero canonical combining class
     other than a virama's (9). Indic vowel signs (class 0) and viramas are spelling and
     stay: "पार" is no "पर". Words of one letter are left out, as they are everywhere.
@@ -376,7 +378,7 @@ class _Groups:
     def group(self, word: str) -> int | None:
         """The group of a casefolded word of two letters or more (``None``: not a stopword).
 
-        A word with combining marks (a :func:`letter_words` word that is not all letters)
+        A word that is not all letters (a :func:`letter_words` word holding a mark) and is
         not found as it is is looked up as its :func:`word_variants`: vocalised Arabic
         "فِي" scores as "في".
         """
