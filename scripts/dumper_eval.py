@@ -14,7 +14,11 @@ the reference point:
   ``get_text()`` writes them (lines only where the HTML source had line breaks in its
   text; a minified page comes out as a few long lines: "HomeNewsSportThe council ...");
 - ``markdown``: html2text's Markdown, where html2text is installed (it is not a
-  dependency: ``pip install html2text``).
+  dependency: ``pip install html2text``);
+- ``lynx``: ``lynx -dump``, where lynx is installed: wrapped and indented, every link
+  numbered in place ("[12]Home") and listed under "References" at the end;
+- ``w3m``: ``w3m -dump``, where w3m is installed: the page laid out as a text browser
+  shows it, tables as columns.
 
     python scripts/dumper_eval.py              # all sets, every dumper
     python scripts/dumper_eval.py --every 3    # a third of the pages
@@ -24,6 +28,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 import textwrap
@@ -68,6 +74,22 @@ def markdown(html: str) -> str:
     return html2text.HTML2Text().handle(html)
 
 
+#: The text browsers that dump a page, by name: the command that reads HTML on stdin.
+BROWSERS = {
+    "lynx": ["lynx", "-dump", "-stdin", "-force_html", "-assume_charset=utf-8", "-display_charset=utf-8"],
+    "w3m": ["w3m", "-dump", "-T", "text/html", "-I", "utf-8", "-O", "utf-8"],
+}
+
+
+def browser_dump(name: str, html: str) -> str:
+    """The page as the text browser ``name`` dumps it ("" where it fails or takes over a minute)."""
+    try:
+        done = subprocess.run(BROWSERS[name], input=html.encode("utf-8"), capture_output=True, timeout=60)
+    except subprocess.TimeoutExpired:
+        return ""
+    return done.stdout.decode("utf-8", "replace")
+
+
 def _has_html2text() -> bool:
     try:
         import html2text  # noqa: F401
@@ -76,9 +98,17 @@ def _has_html2text() -> bool:
     return True
 
 
-def build(root: Path, every: int) -> list[str]:
-    """Write the variants under ``root/<set>/<dumper>/`` (gold linked) and return the dumpers made."""
-    dumpers = ["page", "wrapped", "cut", "joined"] + (["markdown"] if _has_html2text() else [])
+ALL = ["page", "wrapped", "cut", "joined", "markdown", *BROWSERS]
+
+
+def available(names: list[str]) -> list[str]:
+    """Those of ``names`` this machine can make (html2text and the browsers are optional)."""
+    return [name for name in names
+            if (name != "markdown" or _has_html2text()) and (name not in BROWSERS or shutil.which(name))]
+
+
+def build(root: Path, every: int, dumpers: list[str]) -> None:
+    """Write the ``dumpers``' variants under ``root/<set>/<dumper>/`` (gold linked)."""
     for set_name in BENCH_SETS:
         pages, html, gold = BENCH / set_name / "page", BENCH / set_name / "html", BENCH / set_name / "gold"
         if not pages.is_dir():
@@ -91,27 +121,35 @@ def build(root: Path, every: int) -> list[str]:
             page = path.read_text(encoding="utf-8", errors="replace")
             source = html / f"{path.stem}.html"
             page_html = source.read_text(encoding="utf-8", errors="replace") if source.exists() else ""
-            texts = {"page": page, "wrapped": wrapped(page), "cut": cut(page_html), "joined": joined(page_html)}
-            if "markdown" in dumpers:
-                texts["markdown"] = markdown(page_html)
-            for name, text in texts.items():
+            for name in dumpers:
+                text = (page if name == "page" else wrapped(page) if name == "wrapped"
+                        else browser_dump(name, page_html) if name in BROWSERS
+                        else {"cut": cut, "joined": joined, "markdown": markdown}[name](page_html))
                 (root / set_name / name / path.name).write_text(text, encoding="utf-8")
-    return dumpers
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--every", type=int, default=1, help="take every Nth page (default: all)")
+    ap.add_argument("--dumpers", default=",".join(ALL), help=f"which, comma-separated (default: {','.join(ALL)})")
+    ap.add_argument("--keep", type=Path, help="write the variants here and keep them (default: a temporary folder)")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
     args = ap.parse_args()
+    asked = [name.strip() for name in args.dumpers.split(",") if name.strip()]
+    unknown = sorted(set(asked) - set(ALL))
+    if unknown:
+        ap.error(f"unknown dumper {', '.join(unknown)} (known: {', '.join(ALL)})")
     if not BENCH.is_dir():
         print(f"skipped: {BENCH} is absent (the bench sits beside the checkout)")
         return 0
+    dumpers = available(asked)
+    for name in asked:
+        if name not in dumpers:
+            print(f"{name}: skipped (not installed)")
     with tempfile.TemporaryDirectory() as tmp:
-        dumpers = build(Path(tmp), args.every)
-        if "markdown" not in dumpers:
-            print("markdown: skipped (html2text is not installed)")
-        rows = bench_rows(Path(tmp), {name: ("cleaner", "keep-all") for name in dumpers}, args.jobs)
+        root = args.keep or Path(tmp) / "variants"
+        build(root, args.every, dumpers)
+        rows = bench_rows(root, {name: ("cleaner", "keep-all") for name in dumpers}, args.jobs)
     print(f"{'set':12} {'dumper':9} {'docs':>4}  {'cleaner P / R / F1':>20}   keep-all F1")
     get = {(r["set"], r["kind"], r["system"]): r for r in rows}
     for set_name in BENCH_SETS:
