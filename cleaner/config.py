@@ -31,8 +31,10 @@ class Config:
         (:mod:`cleaner.glue`; the output keeps their wording as it was). ``False``
         judges the lines exactly as the input breaks them.
     markdown:
-        Reduce Markdown links to their text and drop images and emphasis marks
-        (:mod:`cleaner.markdown`), where the text is Markdown.
+        Reduce link markup to its text: Markdown links become their text, images and
+        emphasis marks go (:mod:`cleaner.markdown`), where the text is Markdown; a text
+        browser's link numbers and reference list go (:mod:`cleaner.references`), where
+        the text is a ``lynx -dump``.
     model:
         A fitted :class:`cleaner.learned.Model` of site boilerplate, or ``None``.
 

@@ -2,7 +2,7 @@
 
 ::
 
-    bytes/str -> decode -> unwrap -> repair -> normalize -> markdown, rejoin, glue -> line rules -> block rules -> [learned] -> emit
+    bytes/str -> decode -> unwrap -> repair -> normalize -> markdown, references, rejoin, glue -> line rules -> block rules -> [learned] -> emit
 
 HTML input is turned into text by trafilatura first (:mod:`cleaner.html`); then
 the same stages run. Nothing here knows about files, processes or argparse.
@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any
 
-from . import blocks, glue, learned, lines, markdown
+from . import blocks, glue, learned, lines, markdown, references
 from . import html as html_input
 from .config import Config
 from .decode import decode
@@ -94,7 +94,7 @@ def all_rules() -> list[tuple[str, str]]:
 
 
 def prepare(data: str | bytes, config: Config) -> Document:
-    """decode -> (HTML extraction) -> unwrap -> repair -> normalize -> markdown, rejoin, glue:
+    """decode -> (HTML extraction) -> unwrap -> repair -> normalize -> markdown, references, rejoin, glue:
     the document before any rule."""
     repairs: list[Repair] = []
     if isinstance(data, bytes):
@@ -129,14 +129,20 @@ def prepare(data: str | bytes, config: Config) -> Document:
         raw = stripped
     # Markdown and inline cuts are judged on repaired text: a control character that repair
     # turns into a quote or a bracket must read the same on the first pass as on the second.
+    repaired = stripped
     if config.markdown and markdown.is_markdown(text):
         stripped = _markdown_stripped(stripped, repairs)
         text = "\n".join(stripped)  # what the language is detected from: no link targets
+    if config.markdown and references.list_start(stripped) is not None:
+        unnumbered = _references_stripped(stripped, repairs)
+        if unnumbered is not stripped:
+            stripped, text = unnumbered, "\n".join(unnumbered)
     if config.unwrap:
-        joined = _rejoined(stripped, repairs)
-        if config.repair and joined != stripped:
-            joined = _repaired_again(joined, repairs)
-        stripped, glued = _unglued(joined, repairs)
+        stripped = _rejoined(stripped, repairs)
+    if config.repair and stripped is not repaired and stripped != repaired:
+        stripped = _repaired_again(stripped, repairs)
+    if config.unwrap:
+        stripped, glued = _unglued(stripped, repairs)
     else:
         glued = [False] * len(stripped)
     numbered = [Line(n, t, glued=g) for n, (t, g) in enumerate(zip(stripped, glued), 1)]
@@ -164,8 +170,9 @@ def _rejoined(lines: list[str], repairs: list[Repair]) -> list[str]:
 
 
 def _repaired_again(lines: list[str], repairs: list[Repair]) -> list[str]:
-    """Lines that rejoin put together, repaired and normalised again: two pieces may read as
-    mojibake only together ("Š‘" and "Š‘" are "ББ"), and cleaning the output would repair them."""
+    """Lines that the syntax steps or rejoin changed, repaired and normalised again: taking out
+    a link's number or joining two lines can bring together pieces that read as mojibake only
+    together ("Š‘" and "Š‘" are "ББ"), and cleaning the output would repair them."""
     for _ in range(PREPARE_ROUNDS):
         fixed = repair_lines(lines)
         if not fixed:
@@ -191,6 +198,15 @@ def _markdown_stripped(lines: list[str], repairs: list[Repair]) -> list[str]:
     text, n = markdown.strip("\n".join(lines))  # a wrapped link may span two lines
     repairs.append(Repair("markdown", f"{n} links and images reduced to their text"))
     return strip_lines(split_lines(text))
+
+
+def _references_stripped(lines: list[str], repairs: list[Repair]) -> list[str]:
+    """The lines without a text browser's numbered link references (:mod:`cleaner.references`)."""
+    stripped, n = references.strip(lines)
+    if not n:
+        return lines
+    repairs.append(Repair("references", f"reference list and {n} link numbers taken out"))
+    return strip_lines(stripped)
 
 
 def _unless_sliver(html: str, extracted: str, extra: dict[str, Any], config: Config) -> str:
