@@ -289,7 +289,7 @@ def comment_section(view: View, lex: Lexicon) -> Iterator[Hit]:
     The heading is a line removed as comment furniture below the first paragraph
     that opens with a heading phrase of ``words/comment_headings.txt`` ("2 Responses
     to ...", "Comments", "Leave a reply"), and what follows must look like a
-    thread: at least two author lines ("Hanna Lund says:") or reply links ("Reply"),
+    thread: at least two author lines ("Hanna Lund says:", "1. Hanna Lund says") or reply links ("Reply"),
     words from ``words/comments.txt``; and the heading may not be a comment count at
     the article's top (:func:`_article_below`). An in-body
     heading that merely says "Comments" is followed by no thread and stays; so do a Q&A
@@ -439,20 +439,46 @@ def _starts_with_any(line_key: str, phrases: frozenset[str]) -> bool:
 def _author_line(text: str, says: frozenset[str]) -> bool:
     """ "Hanna Lund says:" - a short line ending in a 'says' word and a colon; a longer one
     when it holds the comment's date and reads as a name and a date, mostly capitalised
-    ("Hanna Lund on May 2, 2024 at 4:47 pm said:"), not as a sentence introducing a quote.
+    ("Hanna Lund on May 2, 2024 at 4:47 pm said:"), not as a sentence introducing a quote;
+    without the colon (themes that add it in their style sheet), a name alone before the
+    word, perhaps numbered as the thread's first item ("1. Hanna Lund says").
 
     >>> says = frozenset({"says", "said"})
     >>> _author_line("Hanna Lund says:", says), _author_line("Hanna Lund on May 2, 2024 at 4:47 pm said:", says)
     (True, True)
+    >>> _author_line("1. Hanna Lund says", says), _author_line("Hanna says", says)
+    (True, True)
     >>> _author_line("At the meeting on 12 March 2024, the council leader said:", says)
     False
+    >>> _author_line("The Minister of Transport says", says), _author_line("Hanna Lund says so", says)
+    (False, False)
     """
+    if not text.endswith(":"):
+        return _name_says(text, says)
     n = word_count(text)
-    if not text.endswith(":") or n > AUTHOR_LINE_WORDS and not (
+    if n > AUTHOR_LINE_WORDS and not (
             n <= AUTHOR_LINE_DATED_WORDS and _NUMBER.search(text) and capitalised_ratio(text) >= 0.5):
         return False
     words = key(text).split()
     return bool(words) and (words[-1] in says or " ".join(words[-2:]) in says)
+
+
+def _name_says(text: str, says: frozenset[str]) -> bool:
+    """A name of one to :data:`NAME_WORDS` capitalised words, then a 'says' word: "Hanna Lund says"
+    (after a list number or bullet); see :func:`_author_line`. Only a thread's lines are
+    asked (under a comments heading, two of them at least), where "Amy says" is a name."""
+    words = text.split()
+    if words and (words[0][:-1].isdigit() and words[0].endswith(".") or words[0] in _BULLETS):
+        words = words[1:]
+    if not 2 <= len(words) <= NAME_WORDS + 1 or words[-1].casefold() not in says:
+        return False
+    name = words[:-1]
+    return all(w[0].isupper() and w[-1].isalpha() for w in name)
+
+#: List bullets a dumper writes before an item (lynx: "*", "+", "o", "#").
+_BULLETS = frozenset({"*", "+", "o", "#", "-", "•"})
+#: Words of a commenter's name.
+NAME_WORDS = 4
 
 
 #: Words a comment's author line may have; with a date in it (a digit), AUTHOR_LINE_DATED_WORDS.
