@@ -15,7 +15,9 @@ line ``#! max-words: 80`` sets that limit for the prefix phrases below it in the
 stays short).
 
 ``common/`` holds language-neutral phrases (brand names, symbols); English applies
-to every page too, since English chrome turns up on sites in every language.
+to every page too, since English chrome turns up on sites in every language. A
+language with no folder of its own may use a close one's (``data/borrowed_lexicons.tsv``:
+Nynorsk uses Bokmål's).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from pathlib import Path
 from .text import key
 
 ROOT = Path(__file__).parent / "lexicons"
+BORROWED = Path(__file__).parent / "data" / "borrowed_lexicons.tsv"
 #: A prefix phrase only marks lines up to this long: a long line is text that merely starts so.
 PREFIX_MAX_WORDS = 30
 _ALWAYS = ("common", "en")
@@ -99,6 +102,18 @@ class Lexicon:
                 and (s[-4:] in tails or s[-3:] in tails or s[-2:] in tails or s[-1:] in tails))
 
 
+@lru_cache(maxsize=1)
+def borrowed() -> dict[str, str]:
+    """Languages without a lexicon folder, mapped to the language whose lexicon they use.
+
+    >>> borrowed()["nn"]
+    'nb'
+    """
+    pairs = (row.split("\t") for row in BORROWED.read_text(encoding="utf-8").splitlines()
+             if row.strip() and not row.startswith("#"))
+    return {lang.strip(): lender.strip() for lang, lender in pairs}
+
+
 def languages() -> list[str]:
     """Languages that have a lexicon folder (``common`` excluded)."""
     return sorted(p.name for p in ROOT.iterdir() if p.is_dir() and p.name != "common")
@@ -128,7 +143,8 @@ def read_phrases(path: Path) -> list[str]:
 
 @lru_cache(maxsize=64)
 def load(lang: str) -> Lexicon:
-    """The compiled lexicon for ``lang`` (unknown languages get ``common`` + ``en``).
+    """The compiled lexicon for ``lang`` (unknown languages get ``common`` + ``en``; a language
+    listed in :data:`BORROWED` gets its lender's too).
 
     >>> lex = load("de")
     >>> lex.phrase("teilen"), lex.phrase("share"), lex.phrase("the share price rose")
@@ -138,7 +154,8 @@ def load(lang: str) -> Lexicon:
     prefixes: dict[str, str] = {}
     vocab: dict[str, set[str]] = {}
     prefix_max: dict[str, int] = {}
-    for folder in dict.fromkeys((*_ALWAYS, lang)):
+    own = lang if (ROOT / lang).is_dir() else borrowed().get(lang, lang)
+    for folder in dict.fromkeys((*_ALWAYS, own)):
         directory = ROOT / folder
         if not directory.is_dir():
             continue

@@ -1004,3 +1004,26 @@ def test_clean_without_a_language_detects_it(lang):
     by_line = {l.text for l in result.removed if l.removal.rule.startswith("lines.")}
     assert not (set(head) | set(tail)) - by_line, f"{lang}: not removed by a line rule"
 
+
+
+# --- borrowed lexicons (data/borrowed_lexicons.tsv) -------------------------------------------
+
+def test_borrowed_lexicons_name_a_lender_with_a_folder_and_a_borrower_without():
+    from cleaner.lexicon import ROOT, borrowed
+
+    assert borrowed(), "the table is empty"
+    for lang, lender in borrowed().items():
+        assert not (ROOT / lang).is_dir(), f"{lang} has a lexicon of its own; drop it from the table"
+        assert (ROOT / lender).is_dir(), f"{lang} borrows from {lender}, which has no lexicon"
+
+
+def test_nynorsk_text_is_cleaned_with_the_bokmal_phrases():
+    """Detected as Nynorsk (its own stoplist), cleaned with Bokmål's chrome phrases too."""
+    from cleaner import clean_and_explain
+
+    body = ["Kommunen har bestemt at skulen skal halde ope heile sommaren, og foreldra er svært nøgde med det.",
+            "Ordføraren seier at det er viktig for borna å ha ein stad å vere når foreldra må jobbe i ferien."]
+    result = clean_and_explain("\n\n".join([body[0], "Annonse", body[1], "Del på Facebook"]))
+    assert result.lang == "nn"
+    assert result.text == "\n\n".join(body)
+    assert {line.removal.rule for line in result.removed} == {"lines.advertisement", "lines.share_buttons"}
