@@ -26,6 +26,8 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-
 
 #: Characters that end a sentence, in the scripts we meet most.
 TERMINAL = ".!?…。！？؟।"
+#: A Greek letter (basic and extended blocks): before ";" it makes the ";" a question mark.
+_GREEK_LETTER = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 #: Closing marks that may follow the terminal character ("He left." or (see p. 4.)).
 CLOSERS = "\"'”’»)]›」』】"
 
@@ -322,9 +324,17 @@ def ends_sentence(text: str) -> bool:
     True
     >>> ends_sentence("Related stories")
     False
+
+    Greek asks with ";" (the Greek question mark, U+037E, is ";" once normalised):
+
+    >>> ends_sentence("Τι θα γίνει με τους μισθούς;"), ends_sentence("x = 1;")
+    (True, False)
     """
     stripped = text.rstrip().rstrip(CLOSERS)
-    return bool(stripped) and stripped[-1] in TERMINAL
+    if not stripped:
+        return False
+    last = stripped[-1]
+    return last in TERMINAL or last == ";" and len(stripped) > 1 and _GREEK_LETTER.match(stripped[-2]) is not None
 
 
 def is_prose(text: str, n_words: int | None = None) -> bool:
