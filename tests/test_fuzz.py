@@ -86,15 +86,25 @@ def test_idempotent_when_a_removed_first_line_hid_html():
 #: split a line, and ftfy, shown the new lines alone, would still change one of them.
 ATHERIS_FOUND = [b'\xd5 \x85e\xe2\x80\xa8f\x1f#02A\x80\xa8\x7f', b' \x85\x00\x00\x00\x00\x00\x00e\xe2\x80\xa8f\x1f[\x00&#05\x1cd\x85e\xe2\x80\xa8f\xebd\x85e\xe2\x80\xa8f\x80\xa8f\x1f[\x00\x00\x00\x000m\x7f[0m\x7f\x00\x00',
                  # hypothesis: two pieces that rejoin puts together read as mojibake only together
-                 "\x8a\x91\x1e\x8a\x91".encode("utf-8")]
+                 "\x8a\x91\x1e\x8a\x91".encode("utf-8"),
+                 # cp1252 mojibake of a zero-width space nested in itself: each round of repair and
+                 # normalisation peels one layer ("â€‹" around "â€‹"), three rounds were not enough
+                 b'\xad\xe2\x8d\xe2\x80\x8b\xad\xe2\x8d\xe2\x80\x8b\x80\x8b\x80\x8b',
+                 b'\x8d\xad\xe2\x8d\xe2\xad\xe2\x8d\xe2\xad\x80\x8b\x80\x8b\xad\x80\x8b\x80\x8b']
+
+
+def _prepared_text(data) -> str:
+    """The prepared lines as the output writes them: a glued piece runs on from the line before."""
+    lines = prepare(data, Config(input="text")).lines
+    return "".join(("" if line.glued or n == 0 else "\n") + line.text for n, line in enumerate(lines))
 
 
 @pytest.mark.parametrize("data", ATHERIS_FOUND)
 def test_idempotent_on_inputs_atheris_found(data):
     once = clean(data)
     assert clean(once) == once
-    prepared = "\n".join(line.text for line in prepare(data, Config(input="text")).lines)
-    assert "\n".join(line.text for line in prepare(prepared, Config(input="text")).lines) == prepared
+    prepared = _prepared_text(data)
+    assert _prepared_text(prepared) == prepared
 
 
 @FUZZ
