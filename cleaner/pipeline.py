@@ -143,7 +143,7 @@ def prepare(data: str | bytes, config: Config) -> Document:
     if config.unwrap:
         stripped = _rejoined(stripped, repairs)
     if config.repair and stripped is not repaired and stripped != repaired:
-        stripped = _repaired_again(stripped, repairs)
+        stripped = _settled(stripped, repairs, config.unwrap)
     if config.unwrap:
         stripped, glued = _unglued(stripped, repairs)
     else:
@@ -183,6 +183,20 @@ def _repaired_again(lines: list[str], repairs: list[Repair]) -> list[str]:
         text, norm_repairs = normalize_text("\n".join(lines))
         repairs += fixed + norm_repairs
         lines = strip_lines(split_lines(text))
+    return lines
+
+
+def _settled(lines: list[str], repairs: list[Repair], rejoin_too: bool) -> list[str]:
+    """Lines the syntax steps or rejoin changed, repaired again (:func:`_repaired_again`) and,
+    where that made new lines (an entity such as "&#10;" that a join completed), rejoined
+    again, until neither changes them: cleaning the output must find nothing left to do."""
+    for _ in range(PREPARE_ROUNDS):
+        fixed = _repaired_again(lines, repairs)
+        if fixed is lines or not rejoin_too:
+            return fixed
+        lines = _rejoined(fixed, repairs)
+        if lines == fixed:
+            return lines
     return lines
 
 

@@ -90,7 +90,10 @@ ATHERIS_FOUND = [b'\xd5 \x85e\xe2\x80\xa8f\x1f#02A\x80\xa8\x7f', b' \x85\x00\x00
                  # cp1252 mojibake of a zero-width space nested in itself: each round of repair and
                  # normalisation peels one layer ("â€‹" around "â€‹"), three rounds were not enough
                  b'\xad\xe2\x8d\xe2\x80\x8b\xad\xe2\x8d\xe2\x80\x8b\x80\x8b\x80\x8b',
-                 b'\x8d\xad\xe2\x8d\xe2\xad\xe2\x8d\xe2\xad\x80\x8b\x80\x8b\xad\x80\x8b\x80\x8b']
+                 b'\x8d\xad\xe2\x8d\xe2\xad\xe2\x8d\xe2\xad\x80\x8b\x80\x8b\xad\x80\x8b\x80\x8b',
+                 # rejoin completed an entity ("&#10" + ";%"), repair made it a line break, and
+                 # rejoin, run again on the output, joined the new line back ("%" goes on)
+                 b"\x93\xa0)\x00\x1c'\x8b&#10\x1c;%\x8b\x1c\xac\xc2\xa0)"]
 
 
 def _prepared_text(data) -> str:
