@@ -43,7 +43,7 @@ bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_batch.py
 
-# Coverage-guided fuzzing (atheris) of decode -> repair -> normalise; FUZZ_SECONDS=600 for longer.
+# Coverage-guided fuzzing (atheris) of the whole preparation (decode, repair, normalise, layout steps); FUZZ_SECONDS=600 for longer.
 # A failing input lands in .fuzz/crash-*; replay it with: .venv/bin/python fuzz/fuzz_prepare.py .fuzz/crash-...
 FUZZ_SECONDS ?= 300
 fuzz: $(STAMP)

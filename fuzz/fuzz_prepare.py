@@ -1,4 +1,4 @@
-"""atheris fuzz target: the decode -> repair -> normalise path on arbitrary bytes.
+"""atheris fuzz target: the whole preparation (decode, repair, normalise, syntax steps, rejoin, glue) on arbitrary bytes.
 
 Run with ``make fuzz`` (``FUZZ_SECONDS=600 make fuzz`` for longer). Checks, for every input:
 
