@@ -155,8 +155,11 @@ def prepare(data: str | bytes, config: Config) -> Document:
 
 def _unwrapped(raw: list[str], repairs: list[Repair]) -> list[str]:
     """The lines, hard-wrapped paragraphs joined back (:mod:`cleaner.unwrap`), with a
-    repair record saying so. Before any other step: the width counts the indentation."""
-    w = width(raw)
+    repair record saying so. Before any other step: the width counts the indentation.
+    A text browser's reference list at the end (:mod:`cleaner.references`) is no wrapped
+    text: its long targets overflow any width, so the width is measured above it."""
+    end = references.list_start(raw)
+    w = width(raw if end is None else raw[:end])
     if w is None:
         return raw
     raw, joins = unwrap(raw, w)

@@ -57,9 +57,9 @@ def list_start(lines: list[str]) -> int | None:
     its heading is a line of a few words. A text's last :data:`MAX_OTHER_LINES` lines
     that are not references are as far as it looks.
 
-    The lines are stripped, as the pipeline has them by then.
+    The lines may be indented, as lynx writes them (unwrap asks before any line is stripped).
 
-    >>> list_start(["Body [1]here.", "", "References", "", "1. https://a.example/", "2. /b", "3. //c"])
+    >>> list_start(["Body [1]here.", "", "References", "", "   1. https://a.example/", "   2. /b", "   3. //c"])
     2
     >>> list_start(["Body.", "References", "1. https://maps.example/?q=3535 Piedmont Rd", "Atlanta, GA 30305",
     ...             "2. /b", "3. /c"])
@@ -71,8 +71,8 @@ def list_start(lines: list[str]) -> int | None:
     """
     references = others = 0
     for i in range(len(lines) - 1, -1, -1):
-        line = lines[i]
-        if not line.strip() or _PART.fullmatch(line):
+        line = lines[i].strip()
+        if not line or _PART.fullmatch(line):
             continue
         if not _REFERENCE.fullmatch(line):
             others += 1
@@ -82,9 +82,9 @@ def list_start(lines: list[str]) -> int | None:
         references += 1
         if references >= MIN_REFERENCES and references >= others and _FIRST.match(line):
             above = i - 1
-            while above >= 0 and (not lines[above].strip() or _PART.fullmatch(lines[above])):
+            while above >= 0 and (not lines[above].strip() or _PART.fullmatch(lines[above].strip())):
                 above -= 1
-            if above >= 0 and not _REFERENCE.fullmatch(lines[above]) and len(lines[above].split()) <= 3:
+            if above >= 0 and not _REFERENCE.fullmatch(lines[above].strip()) and len(lines[above].split()) <= 3:
                 return above
     return None
 
