@@ -136,7 +136,7 @@ def prepare(data: str | bytes, config: Config) -> Document:
     if config.markdown and markdown.is_markdown(text):
         stripped = _markdown_stripped(stripped, repairs)
         text = "\n".join(stripped)  # what the language is detected from: no link targets
-    if config.markdown and references.list_start(stripped) is not None:
+    if config.markdown:
         unnumbered = _references_stripped(stripped, repairs)
         if unnumbered is not stripped:
             stripped, text = unnumbered, "\n".join(unnumbered)
@@ -221,7 +221,8 @@ def _markdown_stripped(lines: list[str], repairs: list[Repair]) -> list[str]:
 
 
 def _references_stripped(lines: list[str], repairs: list[Repair]) -> list[str]:
-    """The lines without a text browser's numbered link references (:mod:`cleaner.references`)."""
+    """The lines without a text browser's numbered link references (:mod:`cleaner.references`);
+    the same list where the text has none."""
     stripped, n = references.strip(lines)
     if not n:
         return lines

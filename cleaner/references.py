@@ -14,10 +14,11 @@ such a list (:data:`MIN_REFERENCES` numbered targets or more, perhaps in "Visibl
 links:" and "Hidden links:" parts), its markers are found: every "[n]" whose number
 comes next, in order through the text (or a few numbers on: a link lynx numbered but
 did not show), as lynx numbers its links as they come; a citation such as "[3]"
-written in the page, after its link's own marker, "[45][3]", is not taken for one. Where there are :data:`MIN_REFERENCES` of them and
-most run straight into their link's text or end their line, as lynx writes them (a
-citation is followed by a space or a stop), the markers and the list go. A marker that lynx broke
-over two lines (``[4`` / ``2]``) counts too; its line break stays.
+written in the page, after its link's own marker, "[45][3]", is not taken for one.
+Where there are :data:`MIN_REFERENCES` of them and most run straight into their
+link's text or end their line, as lynx writes them (a citation is followed by a space
+or a stop), the markers and the list go. A marker that lynx broke over two lines
+(``[4`` / ``2]``) counts too; its line break stays.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ _FIRST = re.compile(r"1\.[ \t]")
 MAX_OTHER_LINES = 50
 #: Other lines of the list: a heading ("Visible links:", "Hidden links:", a few words and
 #: a colon), an image map's ("[USEMAP]" and its address, above a list of its own), the
-#: rest of a target that held a line break.
+#: rest of a target that held a line break. Anchored: only whole lines are asked.
 _PART = re.compile(r"^(?:\w+(?: \w+){0,2}:|\[[A-Z]+\]|(?:[A-Za-z][\w+.-]*:|/)\S*)[ \t]*")
 #: A marker: "[12]", or "[4" and "2]" where the dumper wrapped the line inside it (or
 #: unwrapping joined those two lines again with a space).
