@@ -288,11 +288,11 @@ def comment_section(view: View, lex: Lexicon) -> Iterator[Hit]:
 
     The heading is a line removed as comment furniture below the first paragraph
     that opens with a heading phrase of ``words/comment_headings.txt`` ("2 Responses
-    to ...", "Comments", "Leave a reply"), and what follows must look like a
-    thread: at least two author lines ("Hanna Lund says:", "1. Hanna Lund says") or reply links ("Reply"),
-    words from ``words/comments.txt``; and the heading may not be a comment count at
-    the article's top (:func:`_article_below`). An in-body
-    heading that merely says "Comments" is followed by no thread and stays; so do a Q&A
+    to ...", "Comments", "Leave a reply"), and what follows must look like a thread:
+    at least two author lines ("Hanna Lund says:", "1. Hanna Lund says") or reply
+    links ("Reply"), words from ``words/comments.txt``; and the heading may not be a
+    comment count at the article's top (:func:`_article_below`). An in-body heading
+    that merely says "Comments" is followed by no thread and stays; so do a Q&A
     site's answers under an "Add a comment" link.
 
     >>> from cleaner.document import Line, Removal
@@ -474,6 +474,7 @@ def _name_says(text: str, says: frozenset[str]) -> bool:
         return False
     name = words[:-1]
     return all(w[0].isupper() and w[-1].isalpha() for w in name)
+
 
 #: List bullets a dumper writes before an item (lynx: "*", "+", "o", "#").
 _BULLETS = frozenset({"*", "+", "o", "#", "-", "•"})

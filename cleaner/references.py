@@ -104,7 +104,7 @@ def strip(lines: list[str]) -> tuple[list[str], int]:
 
     Citations and their sources, written by the page, stay:
 
-    >>> strip(["As shown [1], [2] and [3].", "Sources", "1. https://a.example/", "2. https://b.example/", "3. /c"])[1]
+    >>> strip(["As shown [1], [2] and [3].", "Sources", "1. https://a.example/", "2. /b", "3. /c"])[1]
     0
     """
     start = list_start(lines)
