@@ -62,25 +62,32 @@ def width(lines: list[str]) -> int | None:
     """
     counts = [0] * (MAX_WIDTH + 2)  # counts[n]: lines of n characters (MAX_WIDTH + 1: longer)
     stops = [0] * (MAX_WIDTH + 2)  # stops[n]: those of them that end in a punctuation mark
+    # wides[n]: those of them holding wide characters. Terminals (w3m) wrap them at twice their
+    # count of such characters, other dumpers (html2text) at their length: past the width they
+    # say nothing against it.
+    wides = [0] * (MAX_WIDTH + 2)
     for line in lines:
         if len(line) <= MIN_WIDTH // 2:
             continue
         line = line.rstrip()
-        n = len(line)
-        if n > MIN_WIDTH // 2 and " " in line.lstrip() and _LINK_MARKS[0] not in line \
+        wide = not line.isascii() and _WIDE.search(line) is not None
+        n = _columns(line) if wide else len(line)
+        if n > MIN_WIDTH // 2 and (wide or " " in line.lstrip()) and _LINK_MARKS[0] not in line \
                 and _LINK_MARKS[1] not in line:
             counts[min(n, MAX_WIDTH + 1)] += 1
             stops[min(n, MAX_WIDTH + 1)] += line[-1] in _STOPS
+            wides[min(n, MAX_WIDTH + 1)] += wide
     total = sum(counts)
     if total < MIN_FULL:
         return None
-    # longer[n]: lines of more than n characters.
-    longer = [0] * (MAX_WIDTH + 2)
+    # longer[n]: lines of more than n columns; longer_wide[n]: those holding wide characters.
+    longer, longer_wide = [0] * (MAX_WIDTH + 2), [0] * (MAX_WIDTH + 2)
     for n in range(MAX_WIDTH, -1, -1):
         longer[n] = longer[n + 1] + counts[n + 1]
+        longer_wide[n] = longer_wide[n + 1] + wides[n + 1]
     for w in range(MIN_WIDTH, MAX_WIDTH + 1):
         half, full = longer[w // 2], longer[w - w // 4] - longer[w]
-        if full >= MIN_FULL and full >= FULL_SHARE * half and longer[w] <= OVER_SHARE * half:
+        if full >= MIN_FULL and full >= FULL_SHARE * half and longer[w] - longer_wide[w] <= OVER_SHARE * half:
             stopped = sum(stops[w - w // 4 + 1:w + 1])
             return w if stopped <= STOPPED_SHARE * full else None
     return None
@@ -105,13 +112,24 @@ def unwrap(lines: list[str], w: int) -> tuple[list[str], int]:
 
     Where the sentence "near it." ends a line and the next starts with "Wrapped", the
     paragraph stays cut in two there.
+
+    A terminal dumper (w3m) wraps Chinese and Japanese at twice their characters' count
+    and anywhere between them; the pieces go back together with no space:
+
+    >>> zh = "宇航员在太空中喝酒会怎么样后果很严重" * 25
+    >>> rows = [zh[i:i + 39] for i in range(0, len(zh), 39)]  # 78 columns a row
+    >>> out, joins = unwrap(rows, width(rows))
+    >>> width(rows), out == [zh], joins
+    (78, True, 11)
     """
     out: list[str] = []
     joins = 0
     join = False  # the line above was wrapped: this one goes on it
     for i, line in enumerate(lines):
         if join:
-            out[-1] = out[-1].rstrip() + " " + line.strip()
+            above, below = out[-1].rstrip(), line.strip()
+            # Chinese and Japanese break a line between any two characters, with no space.
+            out[-1] = above + ("" if _UNSPACED.match(above[-1:]) and _UNSPACED.match(below) else " ") + below
             joins += 1
         else:
             out.append(line)
@@ -125,14 +143,33 @@ def _wrapped(line: str, nxt: str, w: int) -> bool:
     line, nxt = line.rstrip(), nxt.strip()
     if not line or not nxt:
         return False
-    first = nxt.split(None, 1)[0]
     if _STARTS_ITEM.match(nxt):
         return False
-    if len(line) + 1 + len(first) > w:
+    if _UNSPACED.match(nxt):  # Chinese or Japanese: the line could have broken before any character
+        return _columns(line) + 2 > w
+    first = nxt.split(None, 1)[0]
+    if _columns(line) + 1 + _columns(first) > w:
         return not (_ENDS_SENTENCE.search(line) and first[:1].isupper())
     # Close to the width, mid-sentence, and going on in lower case: wrapped all the same
     # (the first line of a paragraph in an HTML source shares its row with the tag).
     return len(line) > w - w // 4 and first[:1].islower() and not _ENDS_SENTENCE.search(line)
+
+
+#: Characters a terminal shows two columns wide (East Asian Wide and Fullwidth: Hangul Jamo,
+#: CJK punctuation, kana, Han, Yi, Hangul syllables, compatibility and fullwidth forms).
+_WIDE = re.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
+                   "\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+
+
+#: Wide characters of scripts written without spaces between words (Chinese, Japanese): a
+#: terminal breaks their lines anywhere, and joining them back takes no space (Korean spaces
+#: its words, so Hangul is joined with one).
+_UNSPACED = re.compile("[\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uff60]")
+
+
+def _columns(line: str) -> int:
+    """How many columns ``line`` takes in a terminal: a wide character takes two."""
+    return len(line) if line.isascii() else len(line) + len(_WIDE.findall(line))
 
 
 #: The first character of a line that goes on from the line above: no block starts with it.
