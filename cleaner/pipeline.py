@@ -109,7 +109,9 @@ def prepare(data: str | bytes, config: Config) -> Document:
         data = _unless_sliver(data, extracted, extra, config)
         source = "html"
     raw = split_lines(data)
-    if config.unwrap:
+    # trafilatura writes one block a line: its line breaks inside a block are the page's own
+    # (<br>: verse, an address, a blog's hand-broken Chinese), not a dumper's wrapping.
+    if config.unwrap and source == "text":
         raw = _unwrapped(raw, repairs)
     for _ in range(PREPARE_ROUNDS):
         fixed = repair_lines(raw) if config.repair else []
