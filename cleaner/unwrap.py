@@ -70,8 +70,9 @@ def width(lines: list[str]) -> int | None:
         if len(line) <= MIN_WIDTH // 2:
             continue
         line = line.rstrip()
-        wide = not line.isascii() and _WIDE.search(line) is not None
-        n = _columns(line) if wide else len(line)
+        extra = 0 if line.isascii() else len(_WIDE.findall(line))  # a wide character's second column
+        wide = extra > 0
+        n = len(line) + extra  # _columns(line), the character class scanned once
         if n > MIN_WIDTH // 2 and (wide or " " in line.lstrip()) and _LINK_MARKS[0] not in line \
                 and _LINK_MARKS[1] not in line:
             counts[min(n, MAX_WIDTH + 1)] += 1
