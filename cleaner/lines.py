@@ -13,7 +13,7 @@ from itertools import compress, repeat
 from operator import and_, contains, ge, itemgetter, methodcaller, not_, or_
 
 from .lexicon import Lexicon
-from .text import capitalised_ratio, ends_sentence, key, table_row, word_count
+from .text import capitalised_ratio, ends_sentence, key, table_row, word_count, words
 
 #: Lines longer than this are never chrome on their own (characters); a long
 #: consent banner (``#! max-words: 80``) still fits.
@@ -556,7 +556,6 @@ def legal_footer(f: Facts, lex: Lexicon) -> str | None:
 
 #: Longest share row, in words, that :func:`share_row` looks at.
 SHARE_ROW_MAX_WORDS = 8
-_TOKEN = re.compile(r"\w+")
 
 
 @gate("head:share")
@@ -574,13 +573,13 @@ def share_row(f: Facts, lex: Lexicon) -> str | None:
     ...                                             "X Twitter Marketing")]
     [None, None, None]
     """
-    words = f.key.split(" ")
-    if words[0] not in lex.share_words or len(words) > SHARE_ROW_MAX_WORDS:
+    parts = f.key.split(" ")
+    if parts[0] not in lex.share_words or len(parts) > SHARE_ROW_MAX_WORDS:
         return None  # a row opens with a network's name
-    brands = [w for w in words if w in lex.share_words]
-    if len(brands) < 2 or 2 * len(brands) < len(words) or ends_sentence(f.text):
+    brands = [w for w in parts if w in lex.share_words]
+    if len(brands) < 2 or 2 * len(brands) < len(parts) or ends_sentence(f.text):
         return None
-    others = [t for t in _TOKEN.findall(f.text) if t.casefold() not in lex.share_words]
+    others = [t for t in words(f.text) if t.casefold() not in lex.share_words]
     if not all(t[0].isupper() or t[0].isdigit() for t in others):
         return None
     return f"share row: {', '.join(brands)}" + (f" (+ {', '.join(others)})" if others else "")
