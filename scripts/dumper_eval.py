@@ -98,7 +98,16 @@ def _has_html2text() -> bool:
     return True
 
 
-ALL = ["page", "wrapped", "cut", "joined", "markdown", *BROWSERS]
+#: How each variant is made from a page's bench dump and its HTML.
+MAKERS = {
+    "page": lambda page, html: page,
+    "wrapped": lambda page, html: wrapped(page),
+    "cut": lambda page, html: cut(html),
+    "joined": lambda page, html: joined(html),
+    "markdown": lambda page, html: markdown(html),
+    **{name: (lambda page, html, name=name: browser_dump(name, html)) for name in BROWSERS},
+}
+ALL = list(MAKERS)
 
 
 def available(names: list[str]) -> list[str]:
@@ -122,9 +131,7 @@ def build(root: Path, every: int, dumpers: list[str]) -> None:
             source = html / f"{path.stem}.html"
             page_html = source.read_text(encoding="utf-8", errors="replace") if source.exists() else ""
             for name in dumpers:
-                text = (page if name == "page" else wrapped(page) if name == "wrapped"
-                        else browser_dump(name, page_html) if name in BROWSERS
-                        else {"cut": cut, "joined": joined, "markdown": markdown}[name](page_html))
+                text = MAKERS[name](page, page_html)
                 (root / set_name / name / path.name).write_text(text, encoding="utf-8")
 
 
