@@ -38,6 +38,22 @@ class Line:
         return self.removal is None and bool(self.text)
 
 
+def input_lines(lines: list[Line]) -> list[str]:
+    """The texts of ``lines`` as the (normalised) input broke them: each glued piece run on
+    from the line before it, kept or removed alike.
+
+    >>> input_lines([Line(1, "Community standards"), Line(2, "Discussion", glued=True), Line(3, "")])
+    ['Community standardsDiscussion', '']
+    """
+    out: list[str] = []
+    for line in lines:
+        if line.glued and out:
+            out[-1] += line.text
+        else:
+            out.append(line.text)
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class Repair:
     """An encoding or whitespace fix: which step, what it did, on which line (0: whole input)."""

@@ -20,6 +20,7 @@ import atheris
 
 with atheris.instrument_imports(include=["cleaner"]):
     from cleaner.config import Config
+    from cleaner.document import input_lines
     from cleaner.pipeline import prepare
 
 import os
@@ -31,23 +32,17 @@ SLOW_SECONDS = 2.0
 FORBIDDEN = ("\r", "\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\u200b", "\ufeff")
 
 
-def _text(lines) -> str:
-    """The prepared lines as text, a glued piece run on from the line before it (glue cut
-    them apart for judging; the output puts them back together)."""
-    return "".join(("" if line.glued or n == 0 else "\n") + line.text for n, line in enumerate(lines))
-
-
 def TestOneInput(data: bytes) -> None:
     start = time.perf_counter()
     doc = prepare(data, CONFIG)
-    text = _text(doc.lines)
+    text = "\n".join(input_lines(doc.lines))  # glued pieces back together, as the output has them
     for ch in FORBIDDEN:
         if ch in text:
             raise AssertionError(f"{ch!r} survived normalisation")
     if not CHECK_IDEMPOTENCE:
         again = text
     else:
-        again = _text(prepare(text, CONFIG).lines)
+        again = "\n".join(input_lines(prepare(text, CONFIG).lines))
     if again.strip("\n") != text.strip("\n"):  # blank lines at the ends carry nothing
         raise AssertionError(f"not idempotent: {text!r} -> {again!r}")
     if time.perf_counter() - start > SLOW_SECONDS:

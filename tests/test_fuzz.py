@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from cleaner import Config, clean, clean_and_explain
+from cleaner.document import input_lines
 from cleaner.html import looks_like_html
 from cleaner.pipeline import prepare
 
@@ -98,8 +99,7 @@ ATHERIS_FOUND = [b'\xd5 \x85e\xe2\x80\xa8f\x1f#02A\x80\xa8\x7f', b' \x85\x00\x00
 
 def _prepared_text(data) -> str:
     """The prepared lines as the output writes them: a glued piece runs on from the line before."""
-    lines = prepare(data, Config(input="text")).lines
-    return "".join(("" if line.glued or n == 0 else "\n") + line.text for n, line in enumerate(lines))
+    return "\n".join(input_lines(prepare(data, Config(input="text")).lines))
 
 
 @pytest.mark.parametrize("data", ATHERIS_FOUND)

@@ -6,6 +6,7 @@ import json
 
 from cleaner import clean, clean_and_explain
 from cleaner.cli import main
+from cleaner.document import input_lines
 
 from conftest import SEED, needs_shared
 
@@ -61,11 +62,6 @@ def test_seed_glued_line_without_layout_steps():
 def test_seed_explanation_rebuilds_input():
     needs_shared(SEED)
     result = clean_and_explain(SEED.read_bytes())
-    rebuilt: list[str] = []
-    for line in result.lines:  # a glued piece runs on from the line before
-        if line.glued:
-            rebuilt[-1] += line.text
-        else:
-            rebuilt.append(line.text)
+    rebuilt = input_lines(result.lines)  # a glued piece runs on from the line before
     expected = [" ".join(l.replace("\u00a0", " ").split()) for l in SEED.read_text(encoding="utf-8").splitlines()]
     assert rebuilt == expected
