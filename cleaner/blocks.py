@@ -239,14 +239,21 @@ def _data_list(texts: Iterable[str]) -> bool:
 
 
 def headline(view: View, lex: Lexicon) -> Iterator[Hit]:
-    """The title-like line just above the body: the headline (it goes to metadata ``title``).
+    """The title-like lines just above the body: the headline (it goes to metadata ``title``)
+    with what stands between it and the first paragraph (a byline, a date, a share row).
 
     Body text starts with the first paragraph; the headline is the nearest kept
     line above it that is title-like with at least three words and asks no
     question (a question above the first paragraph is more often a section heading
-    of an FAQ-like text), and that the line right below does not go on in lower case
+    of an FAQ-like text), and that the next kept line below does not go on in lower case
     (then it is a paragraph's first piece). In-body headings (below the first paragraph)
     are never touched. ``--disable blocks.headline`` keeps it in the text.
+
+    Once the headline is gone, the line above it stands just above the body, so
+    cleaning the output again would take that one too if it is shaped alike. The rule
+    therefore judges the whole run of such lines at once, so that cleaning is
+    idempotent: a run of at most :data:`HEADLINE_RUN` lines goes, a longer one is a
+    list (a table of contents, a changelog, teasers) and stays whole.
 
     Where the page names its title (HTML input: trafilatura reads it from the
     metadata), the headline is a line that is that title, and nothing else: the
@@ -254,12 +261,17 @@ def headline(view: View, lex: Lexicon) -> Iterator[Hit]:
     there are the article's own (a list, a table, a paragraph broken at each link).
 
     >>> from cleaner.document import Line
-    >>> body = Line(2, "The minister said the talks would continue next week in Geneva.")
+    >>> body = Line(9, "The minister said the talks would continue next week in Geneva.")
     >>> list(headline(View([Line(1, "Talks To Resume In Geneva"), body]), None))
     [(0, 'headline above the body')]
     >>> list(headline(View([Line(1, "The results in table two differ from those of the first"),
     ...                     Line(2, "round, because the sample was drawn again in March.")]), None))
     []
+    >>> items = [Line(n, f"Added the command number {n}") for n in range(1, HEADLINE_RUN + 2)]
+    >>> list(headline(View(items + [body]), None))
+    []
+    >>> list(headline(View(items[-HEADLINE_RUN:] + [body]), None))
+    [(3, 'headline above the body'), (2, 'headline above the body'), (1, 'headline above the body'), (0, 'headline above the body')]
     >>> shapes = Shapes(title="Talks to resume in Geneva")
     >>> list(headline(View([Line(1, "Talks To Resume In Geneva"), Line(2, "October 1: Opening Session Held"), body], shapes), None))
     [(0, 'the page title')]
@@ -269,18 +281,24 @@ def headline(view: View, lex: Lexicon) -> Iterator[Hit]:
             if line.removal is None and key(line.text) == view.shapes.title_key:
                 yield i, "the page title"
         return
+    run: list[int] = []
+    below = view.body_start
     for i in reversed(view.before_body()):
         text = view.lines[i].text
-        if title_like(text) and word_count(text) >= 3 and not text.endswith("?") \
-                and not _runs_on_below(view, i):
-            yield i, "headline above the body"
-        return
+        if not (title_like(text) and word_count(text) >= 3 and not text.endswith("?")
+                and not view.lines[below].text[:1].islower()):
+            break
+        run.append(i)
+        below = i
+        if len(run) > HEADLINE_RUN:
+            return
+    for i in run:
+        yield i, "headline above the body"
 
 
-def _runs_on_below(view: View, i: int) -> bool:
-    """Does the line right below line ``i`` (no blank line between) start in lower case? Then
-    line ``i`` is the first piece of a paragraph broken across lines, not a headline."""
-    return i + 1 < len(view.lines) and view.lines[i + 1].text[:1].islower()
+#: The most lines :func:`headline` takes above the body (headline, byline, date, share row);
+#: a longer run of title-like lines is a list.
+HEADLINE_RUN = 4
 
 
 def comment_section(view: View, lex: Lexicon) -> Iterator[Hit]:
