@@ -16,7 +16,7 @@ import sys
 import unicodedata
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from cleaner import Config, clean, clean_and_explain
@@ -69,6 +69,9 @@ def _html_sniff_flips(text: str, once: str) -> bool:
 
 @FUZZ
 @given(st.one_of(DOCUMENTS, ANY_TEXT))
+# Six title-like lines above the body: blocks.headline took one a round, five in all, and a
+# second clean took the sixth (it now judges the run at once).
+@example("0:0:A\n0:0:A\n0:0:A\n0:0:A\n0\t0\u00bf\x88\n0\x800\u00bf0\n0:0:0:0:0:A.")
 def test_idempotent(text):
     once = clean(text)
     assume(not _html_sniff_flips(text, once))  # the known failure pinned below
