@@ -164,11 +164,19 @@ _TAG_NAME = re.compile(r"/?[A-Za-z][A-Za-z0-9:-]*|[!?]")
 
 
 def extract(html: str) -> tuple[str, dict[str, Any]]:
-    """The main text of a page, one block a line, and what trafilatura read of its metadata."""
+    """The main text of a page, one block a line, and what trafilatura read of its metadata
+    (trafilatura reads the page without the elements :func:`drop_hidden` takes out)."""
     import trafilatura
+    from trafilatura.utils import load_html
 
+    page: Any = html
+    if _MAY_HIDE.search(html):  # a tree costs trafilatura a copy: only where something may go
+        page = load_html(html)
+        if page is None:
+            return "", {}
+        drop_hidden(page)
     doc = trafilatura.bare_extraction(
-        html,
+        page,
         output_format="python",
         include_comments=False,
         include_tables=True,
@@ -186,3 +194,37 @@ def extract(html: str) -> tuple[str, dict[str, Any]]:
     if meta.get("language"):
         meta["lang"] = str(meta.pop("language")).split("-")[0].lower()
     return text, meta
+
+
+
+#: A tag that may carry the ``hidden`` attribute or a hiding style (or a class named "hidden":
+#: this only spares the parse where nothing can match). ``[^<>]`` keeps the scan linear.
+_MAY_HIDE = re.compile(r"<[A-Za-z][^<>]*?\s(?:hidden(?![\w-])|style\s*=\s*[\"'][^\"'<>]*visibility\s*:\s*(?:hidden|collapse))",
+                       re.I)
+#: A style that hides an element and keeps its place: nothing a reader can reveal.
+_HIDDEN_STYLE = re.compile(r"(?:^|;)\s*visibility\s*:\s*(?:hidden|collapse)\b", re.I)
+
+
+def drop_hidden(tree) -> None:
+    """Remove the elements of the page's body that are hidden for good: those with the
+    ``hidden`` attribute (the page says they are not relevant) or styled ``visibility:
+    hidden``. Their text is no text a reader sees (a duplicate of the article kept for
+    scripts, a template, a placeholder), and trafilatura would take it.
+
+    ``display: none`` is left alone, and so is ``hidden="until-found"``: accordions, tabs
+    and "read more" panels hide their text that way until a click shows it, and the text
+    is the page's (an FAQ's answers, a product's details).
+
+    >>> from lxml import html
+    >>> tree = html.fromstring('<html><body><p>Shown.</p><p hidden>Spare copy.</p>'
+    ...     '<div style="color: red; visibility: hidden">Placeholder.</div>'
+    ...     '<p hidden="until-found">Answer.</p><p style="display:none">Panel.</p></body></html>')
+    >>> drop_hidden(tree)
+    >>> tree.text_content()
+    'Shown.Answer.Panel.'
+    """
+    for el in tree.xpath("//body//*[@hidden or @style]"):
+        hidden = el.get("hidden")
+        if (hidden is not None and hidden.strip().lower() != "until-found") \
+                or _HIDDEN_STYLE.search(el.get("style") or ""):
+            el.drop_tree()  # its tail stays
