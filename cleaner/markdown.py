@@ -18,13 +18,16 @@ MIN_LINKS = 3
 
 # A link target: no spaces (but a line break after a hyphen, where a wrapping dumper broke
 # a long URL, or the space that unwrapping put there), parentheses one deep, perhaps a "title".
-_TARGET = r"\((?:[^()\s]|-\s|\([^()\s]*\))*(?:\s+\"[^\"]{0,200}\")?\)"
+_TARGET = r"\((?:[^()\s\\]|\\[^\s]|-\s|\([^()\s]*\))*(?:\s+\"(?:[^\"\\]|\\.){0,2000}\")?\)"
+#: A link's text or an image's alt: brackets escaped ("\\[ up \\]") or one deep ("[[76]]", a
+#: citation's link); each piece starts with a different character, so the scan stays linear.
+_TEXT = r"(?:[^\[\]\\]|\\[^\n]|\[[^\[\]\n\\]{0,300}\]){0,300}"
 #: ``![alt](src)``: an image; the alt text is a description for those who cannot see it, not body.
 #: An inline ``data:`` image may hold spaces and quotes (SVG markup): it runs to the first ")".
-_IMAGE = re.compile(r"!\[[^\[\]]{0,300}\](?:\(data:[^)\n]*\)|" + _TARGET + ")")
-#: ``[text](target)``: a link; its text stays (a wrapped one may span two lines). Neither
-#: text holds a "[": a scan for the "]" stops at the next "[" (linear on "[[[[...").
-_LINK = re.compile(r"\[([^\[\]]{0,300})\]" + _TARGET)
+_IMAGE = re.compile(r"(?<!\\)!\[" + _TEXT + r"\](?:\(data:[^)\n]*\)|" + _TARGET + ")")
+#: ``[text](target)``: a link; its text stays (a wrapped one may span two lines). An escaped
+#: "\\[" opens none (else a run of them would each start a scan of the ones after).
+_LINK = re.compile(r"(?<!\\)\[(" + _TEXT + r")\]" + _TARGET)
 #: ``<https://...>``: an autolink.
 _AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>")
 #: ``# Heading`` marks at the start of a line.

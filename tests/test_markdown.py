@@ -36,3 +36,15 @@ def test_only_markdown_is_touched():
     assert is_markdown(page)
     assert Cleaner().clean(page).endswith("The ferry runs every hour in winter, the port said.")
     assert "[every hour](/timetable)" in Cleaner(Config(markdown=False)).clean(page)
+
+
+def test_what_html2text_writes_around_links_is_reduced_too():
+    # A citation's link holds brackets; html2text escapes brackets in alt text and quotes in
+    # titles; a blog's "related posts" widget puts a long excerpt, line breaks and all, in the title.
+    excerpt = "\n".join(["Every spring the river floods the lower fields for a week or two."] * 6)
+    text, n = strip(f'Time loops recur.[[76]](https://en.wikipedia.org/wiki/Loops#cite_note-76)\n'
+                    f'[![\\[ up \\]](../compass.gif)](../)\n'
+                    f'* [Floods again](https://example.blogspot.com/2019/05/floods.html "{excerpt}")\n'
+                    f'* [Say \\"when\\"](/when "The \\"when\\" question")')
+    assert text == 'Time loops recur.[76]\n\n* Floods again\n* Say \\"when\\"'
+    assert n == 5
