@@ -645,7 +645,8 @@ def main_text(view: View, lex: Lexicon) -> Iterator[Hit]:
     The main text is the stretch of lines where prose most outweighs chrome: the
     maximum-sum segment of :func:`line_weight` (the idea of Body Text Extraction,
     Finn et al. 2001, on lines instead of tags). Lines before and after it go.
-    Lines next to it that weigh only slightly against it stay with it. It only
+    Lines next to it that weigh only slightly against it stay with it, and so does
+    the line that introduces a list the text starts with ("Specifications:"). It only
     acts where the stretch holds at least two prose lines, so a poem, a list or a
     short note without prose is left alone. Lines other rules removed do not
     count, so that cleaning the output again finds the same stretch.
@@ -659,7 +660,7 @@ def main_text(view: View, lex: Lexicon) -> Iterator[Hit]:
     >>> _max_segment([3, -3, 3])
     (0, 2)
     """
-    listed = set(_introduced_lists(view))
+    listed = _introduced_lists(view)
     kept = [i for i in range(len(view.lines)) if view.kept(i)]
     weights = [view.shapes.weight(view.lines[i]) for i in kept]
     for n, i in enumerate(kept):
@@ -681,6 +682,8 @@ def main_text(view: View, lex: Lexicon) -> Iterator[Hit]:
     # a heading) stay with it: losing body is worse than keeping a stray line.
     while start > 0 and weights[start - 1] >= WEAK:
         start -= 1
+    if start > 0 and listed.get(kept[start]) == kept[start - 1]:
+        start -= 1  # a list that stays keeps the line that introduces it ("Features:")
     while end + 1 < len(weights) and weights[end + 1] >= WEAK:
         end += 1
     end = _cut_at_end_marker(view, kept, weights, start, end)
@@ -943,18 +946,21 @@ def _teaser_pairs(view: View, kept: list[int]) -> list[int]:
     return found if outside > excerpts else []
 
 
-def _introduced_lists(view: View) -> Iterator[int]:
-    """Indexes of the short kept lines that follow a kept line ending in ":"."""
+def _introduced_lists(view: View) -> dict[int, int]:
+    """The short kept lines that follow a kept line ending in ":", each with the index of
+    that line (the list's introducer)."""
     n = len(view.lines)
+    items: dict[int, int] = {}
     after = 0  # the first line that no list has taken
     for i in [i for i, line in enumerate(view.lines) if line.text.endswith(":")]:  # few lines end so
         if i < after or not view.kept(i):  # an item of the list above, or removed
             continue
         j = i + 1
         while j < n and j - i <= MAX_LIST_ITEMS and view.kept(j) and not view.prose[j]:
-            yield j
+            items[j] = i
             j += 1
         after = j
+    return items
 
 
 def _max_segment(weights: list[float]) -> tuple[int | None, int | None]:
