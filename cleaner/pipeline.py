@@ -180,12 +180,14 @@ def _rejoined(lines: list[str], repairs: list[Repair]) -> list[str]:
 def _repaired_again(lines: list[str], repairs: list[Repair]) -> list[str]:
     """Lines that the syntax steps or rejoin changed, repaired and normalised again: taking out
     a link's number or joining two lines can bring together pieces that read as mojibake only
-    together ("Š‘" and "Š‘" are "ББ"), and cleaning the output would repair them."""
+    together ("Š‘" and "Š‘" are "ББ"), and an image taken out of a link leaves two spaces
+    ("*  Home"); cleaning the output would repair and normalise them."""
     for _ in range(PREPARE_ROUNDS):
         fixed = repair_lines(lines)
-        if not fixed:
+        joined = "\n".join(lines)
+        text, norm_repairs = normalize_text(joined)
+        if not fixed and text == joined:
             break
-        text, norm_repairs = normalize_text("\n".join(lines))
         repairs += fixed + norm_repairs
         lines = strip_lines(split_lines(text))
     return lines
