@@ -170,7 +170,7 @@ def extract(html: str) -> tuple[str, dict[str, Any]]:
     from trafilatura.utils import load_html
 
     page: Any = html
-    if _MAY_HIDE.search(html):  # a tree costs trafilatura a copy: only where something may go
+    if _may_hide(html):  # a tree costs trafilatura a copy: only where something may go
         page = load_html(html)
         if page is None:
             return "", {}
@@ -197,10 +197,25 @@ def extract(html: str) -> tuple[str, dict[str, Any]]:
 
 
 
-#: A tag that may carry the ``hidden`` attribute or a hiding style (or a class named "hidden":
-#: this only spares the parse where nothing can match). ``[^<>]`` keeps the scan linear.
-_MAY_HIDE = re.compile(r"<[A-Za-z][^<>]*?\s(?:hidden(?![\w-])|style\s*=\s*[\"'][^\"'<>]*visibility\s*:\s*(?:hidden|collapse))",
-                       re.I)
+#: Where an element may be hidden for good: a ``hidden`` attribute (or a class named "hidden": this
+#: only spares the parse where nothing can match), a hiding style. Each starts with its literal,
+#: which the regex engine finds at the speed of a substring search (a case-insensitive scan
+#: that parsed every tag cost 3% of trafilatura's time); upper-case markup is caught by name.
+_HIDDEN_WORD = re.compile(r"hidden(?<=\shidden)(?=[\s>=/])")
+_HIDING_STYLE = re.compile(r"visibility\s*:\s*(?:hidden|collapse)")
+
+
+def _may_hide(html: str) -> bool:
+    """Could the page hold an element :func:`drop_hidden` removes? (No false "no" on markup
+    written in lower or upper case.)
+
+    >>> _may_hide('<p hidden>x</p>'), _may_hide('<DIV HIDDEN>'), _may_hide('<p class="hidden-xs">x</p>')
+    (True, True, False)
+    """
+    return ("HIDDEN" in html or "VISIBILITY" in html or _HIDDEN_WORD.search(html) is not None
+            or _HIDING_STYLE.search(html) is not None)
+
+
 #: A style that hides an element and keeps its place: nothing a reader can reveal.
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*visibility\s*:\s*(?:hidden|collapse)\b", re.I)
 
