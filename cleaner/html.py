@@ -196,13 +196,12 @@ def extract(html: str) -> tuple[str, dict[str, Any]]:
     return text, meta
 
 
-
 #: Where an element may be hidden for good: a ``hidden`` attribute (or a class named "hidden": this
 #: only spares the parse where nothing can match), a hiding style. Each starts with its literal,
 #: which the regex engine finds at the speed of a substring search (a case-insensitive scan
 #: that parsed every tag cost 3% of trafilatura's time); upper-case markup is caught by name.
-_HIDDEN_WORD = re.compile(r"hidden(?<=\shidden)(?=[\s>=/])")
-_HIDING_STYLE = re.compile(r"visibility\s*:\s*(?:hidden|collapse)")
+_SCAN_HIDDEN_ATTR = re.compile(r"hidden(?<=\shidden)(?=[\s>=/])")
+_SCAN_HIDING_STYLE = re.compile(r"visibility\s*:\s*(?:hidden|collapse)")
 
 
 def _may_hide(html: str) -> bool:
@@ -212,11 +211,12 @@ def _may_hide(html: str) -> bool:
     >>> _may_hide('<p hidden>x</p>'), _may_hide('<DIV HIDDEN>'), _may_hide('<p class="hidden-xs">x</p>')
     (True, True, False)
     """
-    return ("HIDDEN" in html or "VISIBILITY" in html or _HIDDEN_WORD.search(html) is not None
-            or _HIDING_STYLE.search(html) is not None)
+    return ("HIDDEN" in html or "VISIBILITY" in html or _SCAN_HIDDEN_ATTR.search(html) is not None
+            or _SCAN_HIDING_STYLE.search(html) is not None)
 
 
-#: A style that hides an element and keeps its place: nothing a reader can reveal.
+#: A style that hides an element and keeps its place: nothing a reader can reveal (the exact
+#: test on one element's style; the scans above only say where to look).
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*visibility\s*:\s*(?:hidden|collapse)\b", re.I)
 
 

@@ -17,7 +17,8 @@ import re
 MIN_LINKS = 3
 
 # A link target: no spaces (but a line break after a hyphen, where a wrapping dumper broke
-# a long URL, or the space that unwrapping put there), parentheses one deep, perhaps a "title".
+# a long URL, or the space that unwrapping put there), backslash escapes, parentheses one
+# deep, perhaps a "title" (html2text's may be a long excerpt, line breaks and escaped quotes in it).
 _TARGET = r"\((?:[^()\s\\]|\\[^\s]|-\s|\([^()\s]*\))*(?:\s+\"(?:[^\"\\]|\\.){0,2000}\")?\)"
 #: A link's text or an image's alt: brackets escaped ("\\[ up \\]") or one deep ("[[76]]", a
 #: citation's link); each piece starts with a different character, so the scan stays linear.
