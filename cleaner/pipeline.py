@@ -144,8 +144,8 @@ def prepare(data: str | bytes, config: Config) -> Document:
             stripped, text = unnumbered, "\n".join(unnumbered)
     if config.unwrap:
         stripped = _rejoined(stripped, repairs)
-    if config.repair and stripped is not repaired and stripped != repaired:
-        stripped = _settled(stripped, repairs, config.unwrap)
+    if stripped is not repaired and stripped != repaired:
+        stripped = _settled(stripped, repairs, config.repair, config.unwrap)
     if config.unwrap:
         stripped, glued = _unglued(stripped, repairs)
     else:
@@ -177,13 +177,14 @@ def _rejoined(lines: list[str], repairs: list[Repair]) -> list[str]:
     return lines
 
 
-def _repaired_again(lines: list[str], repairs: list[Repair]) -> list[str]:
+def _repaired_again(lines: list[str], repairs: list[Repair], repair: bool) -> list[str]:
     """Lines that the syntax steps or rejoin changed, repaired and normalised again: taking out
     a link's number or joining two lines can bring together pieces that read as mojibake only
     together ("Š‘" and "Š‘" are "ББ"), and an image taken out of a link leaves two spaces
-    ("*  Home"); cleaning the output would repair and normalise them."""
+    ("*  Home"); cleaning the output would repair and normalise them. With ``repair`` off
+    (``--no-repair``) they are only normalised, as the input was."""
     for _ in range(PREPARE_ROUNDS):
-        fixed = repair_lines(lines)
+        fixed = repair_lines(lines) if repair else []
         joined = "\n".join(lines)
         text, norm_repairs = normalize_text(joined)
         if not fixed and text == joined:
@@ -193,12 +194,12 @@ def _repaired_again(lines: list[str], repairs: list[Repair]) -> list[str]:
     return lines
 
 
-def _settled(lines: list[str], repairs: list[Repair], rejoin_too: bool) -> list[str]:
+def _settled(lines: list[str], repairs: list[Repair], repair: bool, rejoin_too: bool) -> list[str]:
     """Lines the syntax steps or rejoin changed, repaired again (:func:`_repaired_again`) and,
     where that made new lines (an entity such as "&#10;" that a join completed), rejoined
     again, until neither changes them: cleaning the output must find nothing left to do."""
     for _ in range(PREPARE_ROUNDS):
-        fixed = _repaired_again(lines, repairs)
+        fixed = _repaired_again(lines, repairs, repair)
         if fixed is lines or not rejoin_too:
             return fixed
         lines = _rejoined(fixed, repairs)
