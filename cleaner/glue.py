@@ -39,6 +39,11 @@ _CAMEL_LEFT = re.compile(rf"[{_UPPER}][{_LOWER}]{{1,7}}|[{_LOWER}]")
 _CAMEL_RIGHT = re.compile(rf"[{_UPPER}][{_LOWER}]{{1,9}}(?:['’][{_LOWER}]{{1,2}})?\W*")
 #: Tokens that are addresses, handles or code: never cut.
 _NOT_PROSE = re.compile(r"://|www\.|[@#_(){}\[\]<>=/\\]")
+#: A character of a script written without spaces (Chinese, Japanese; Korean particles join a Latin
+#: word with none): a Latin word inside such text ends where these begin.
+_UNSPACED = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
+_UNSPACED_CHAR = re.compile(f"[{_UNSPACED}]")
+_UNSPACED_TAIL = re.compile(f"[{_UNSPACED}][^{_UNSPACED}]*\\Z")
 #: A code identifier: "getName", "printStackTrace" (a short lower-case head, or two capitals inside).
 _IDENTIFIER = re.compile(rf"(?<![{_LOWER}])(?:[{_LOWER}]{{1,3}}[{_UPPER}]\w*|[{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+){{2,}})\W*")
 
@@ -54,6 +59,11 @@ def points(line: str) -> list[int]:
     []
     >>> points("Call getElementById(x), printStackTrace or setUp, see https://example.org/NewsRoom")
     []
+
+    In text written without spaces, a Latin word ends where the other script resumes:
+
+    >>> points("先日、不正に改造したiPhoneを販売した。公司DeepMind开发出"), points("了。StartNow开始")
+    ([], [])
     """
     return _cuts(line, [m.start() for m in _GLUE.finditer(line)])
 
@@ -66,6 +76,11 @@ def _cuts(line: str, candidates: list[int]) -> list[int]:
         a = line.rfind(" ", 0, p) + 1
         b = line.find(" ", p)
         b = len(line) if b < 0 else b
+        if not line.isascii():  # in Chinese or Japanese text, a token is a Latin run between its characters
+            tail = _UNSPACED_TAIL.search(line, a, p)
+            a = tail.start() + 1 if tail else a
+            head = _UNSPACED_CHAR.search(line, p, b)
+            b = head.start() if head else b
         token = line[a:b]
         if _NOT_PROSE.search(token) or _IDENTIFIER.fullmatch(token):
             continue
