@@ -356,25 +356,33 @@ def is_prose(text: str, n_words: int | None = None) -> bool:
     return n >= 25 or (n >= 6 and ends_sentence(text))
 
 
+#: A line ending in one of these (a full stop, a comma, a colon, a semicolon; in Latin, CJK, Arabic and
+#: Devanagari writing) is a sentence or part of one, not a title.
+SENTENCE_INSIDE_OR_END = ".,;:。，；：、،؛।"
+
+
 def title_like(text: str, max_words: int = 20, n_words: int | None = None) -> bool:
     """Could the line be a heading or a headline (short, no sentence ending)?
 
-    It starts with an upper-case letter, a digit or a quote mark, has two to
-    ``max_words`` words and does not end with a period, comma, colon or semicolon.
+    It starts with anything but a lower-case letter (a capital, a digit, a quote mark,
+    or a letter of a script without case: Chinese, Arabic, Devanagari...), has two to
+    ``max_words`` words and does not end with a full stop, comma, colon or semicolon (:data:`SENTENCE_INSIDE_OR_END`).
 
     >>> title_like("Free Syrian Army Ready for Contacts With Russia")
     True
     >>> title_like("and then she left the room,")
     False
+    >>> title_like("研究团队发布新一代语言模型"), title_like("研究人员表示，这项技术意味着未来的系统可能不需要人类。")
+    (True, False)
     """
     n = word_count(text) if n_words is None else n_words
     if not 2 <= n <= max_words:
         return False
     stripped = text.rstrip()
-    if stripped[-1] in ".,;:":
+    if stripped[-1] in SENTENCE_INSIDE_OR_END:
         return False
     first = stripped.lstrip("'\"‘“«„¿¡(")[:1]
-    return bool(first) and (first.isupper() or first.isdigit() or not first.isalpha())
+    return bool(first) and not first.islower()
 
 
 def capitalised_ratio(text: str) -> float:
