@@ -285,7 +285,11 @@ def _is_datetime(line_key: str, lex: Lexicon, text: str) -> bool:
     >>> from cleaner.lexicon import load
     >>> [_is_datetime(key(t), load("en"), t) for t in ("14.08.2020 11:21", "2020-08-14", "2 │ -0.757 │ 12")]
     [True, True, False]
+    >>> [_is_datetime(key(t), load("en"), t) for t in ("2019-11-19T08:57:40+01:00", "2024-05-02T10:00Z")]
+    [True, True]
     """
+    if _ISO_DATETIME.fullmatch(text.strip()):
+        return True  # "T" and "Z" are no date words, and the tokens below would ask for them
     tokens = _TOKENS.findall(line_key)
     if len(tokens) < 2 or len(tokens) > 16 or not any(t.isdigit() for t in tokens):
         return False
@@ -298,6 +302,8 @@ def _is_datetime(line_key: str, lex: Lexicon, text: str) -> bool:
     return bool(named) or not _DIGIT.search(_NUMERIC_DATETIME.sub(" ", text))
 
 
+#: An ISO 8601 date and time, as structured data, feeds and page metadata print it.
+_ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?")
 #: A numeric date (day, month and year with one separator) or a time of day.
 _NUMERIC_DATETIME = re.compile(r"\d{1,4}([-./])\d{1,2}\1\d{1,4}|\d{1,2}:\d{2}(?::\d{2})?")
 _DIGIT = re.compile(r"\d")
