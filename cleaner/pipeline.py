@@ -60,6 +60,7 @@ BLOCK_RULES: tuple[Callable[[blocks.View, Lexicon], Iterable[tuple[int, str]]], 
     blocks.related_links,
     blocks.headline,
     blocks.author_bio,
+    blocks.repeated_text,
     blocks.main_text,
 )
 
