@@ -693,7 +693,6 @@ def main_text(view: View, lex: Lexicon) -> Iterator[Hit]:
             yield i, f"{'before' if n < start else 'after'} the main text ({span})"
 
 
-
 #: A line of at least this many words is a paragraph whose exact copy is no accident.
 COPY_MIN_WORDS = 10
 #: A run of at least this many such copies, in their order, of at least COPY_WORDS words in all, is a
@@ -729,7 +728,7 @@ def repeated_text(view: View, lex: Lexicon) -> Iterator[Hit]:
     >>> list(repeated_text(View(lines), None))  # not in their order: no copy of the text
     []
     """
-    first: dict[str, int] = {}  # a kept line's key -> the index of its first occurrence
+    first: dict[str, int] = {}  # a kept line's text -> the index of its first occurrence
     run: list[int] = []  # the copies in the current run
     origin: list[int] = []  # where each stood first
     long_copies = 0
@@ -769,6 +768,7 @@ def repeated_text(view: View, lex: Lexicon) -> Iterator[Hit]:
             long_copies += 1
             copied += n
     yield from flush()
+
 
 #: Removed lines that close an article: what follows them is another page's business. Share rows,
 #: newsletter prompts, cookie banners, the author's line or box and the legal footer stand at the foot of an

@@ -366,7 +366,8 @@ def title_like(text: str, max_words: int = 20, n_words: int | None = None) -> bo
 
     It starts with anything but a lower-case letter (a capital, a digit, a quote mark,
     or a letter of a script without case: Chinese, Arabic, Devanagari...), has two to
-    ``max_words`` words and does not end with a full stop, comma, colon or semicolon (:data:`SENTENCE_INSIDE_OR_END`).
+    ``max_words`` words and does not end with a full stop, comma, colon or semicolon
+    (:data:`SENTENCE_INSIDE_OR_END`).
 
     >>> title_like("Free Syrian Army Ready for Contacts With Russia")
     True
