@@ -28,12 +28,14 @@ from itertools import accumulate
 _LOWER = "a-zß-öø-ÿа-яё"
 _UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
 #: Where one block may end and the next begin: a lower-case letter, or a sentence's end after
-#: one or a digit (perhaps closed by a quote or a bracket), then a capital and a lower-case letter.
+#: one or a digit (perhaps closed by a quote or a bracket), then a capital and a lower-case letter,
+#: or the one-letter word "A" or "I" and a space ("SteakhouseA party of six", "walkway.I have").
 #: Not after a bare digit ("1Password", "9to5Mac" are names) nor a colon ("Tags:Politics" is
 #: a label and what it labels). The capital is matched first and the text before it looked
 #: at only then: capitals are rare, so the whole text is searched in one fast pass.
 _GLUE = re.compile(rf"[{_UPPER}](?:(?<=[{_LOWER}][{_UPPER}])|(?<=[{_LOWER}0-9)\]][.!?][{_UPPER}])"
-                   rf"|(?<=[.!?][\"”’)][{_UPPER}]))(?=[{_LOWER}])")
+                   rf"|(?<=[.!?][\"”’)][{_UPPER}]))(?=[{_LOWER}])"
+                   rf"|[AI](?:(?<=[{_LOWER}][AI])|(?<=[{_LOWER}0-9)\]][.!?][AI]))(?= [{_LOWER}])")
 #: A word with one capital inside it, not two words: "JavaScript", "McDonald", "YouTube".
 _CAMEL_LEFT = re.compile(rf"[{_UPPER}][{_LOWER}]{{1,7}}|[{_LOWER}]")
 _CAMEL_RIGHT = re.compile(rf"[{_UPPER}][{_LOWER}]{{1,9}}(?:['’][{_LOWER}]{{1,2}})?\W*")
@@ -55,6 +57,8 @@ def points(line: str) -> list[int]:
     [19]
     >>> points("It rained all spring.Share this articleThe council met.")
     [21, 39]
+    >>> points("Bill At Troy SteakhouseA party of six left.I have no idea, he said. Plan A is fine.")
+    [23, 43]
     >>> points("JavaScript and McDonald's on an iPhone, 1Password, by GitHub user @someName")
     []
     >>> points("Call getElementById(x), printStackTrace or setUp, see https://example.org/NewsRoom")
