@@ -16,7 +16,7 @@ from typing import NamedTuple
 from . import tables
 from .document import Line
 from .lexicon import Lexicon
-from .lines import QUOTES
+from .lines import opens_quote
 from .text import (capitalised_ratio, ends_sentence, folded_words, is_prose, key, table_row, title_like,
                    word_count, word_counts)
 
@@ -564,7 +564,7 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
         weight = n / 2
     elif n <= 3:
         # A short sentence or a quoted line is dialogue ("Listen." "I am.") more often than a button.
-        return 0.0 if ends_sentence(text) or text[:1] in QUOTES else -(1 + n / 2)
+        return 0.0 if ends_sentence(text) or opens_quote(text) else -(1 + n / 2)
     elif _DIGIT_TOKEN.search(text) and len(_DIGIT_TOKEN.findall(text)) * 5 >= n:
         return 0.0  # a table row or a schedule line: data, not chrome
     elif _LABELLED_ROW.match(text):

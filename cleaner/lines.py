@@ -23,6 +23,16 @@ QUOTES = "\"“„«»‘‚'「『"
 _QUOTES = tuple(QUOTES)
 
 
+def opens_quote(text: str) -> bool:
+    """Does the line open with a quote mark? "» " with a space after it is an arrow before a
+    link ("» Advertising"), as sites draw one, not the German opening quote ("»Nein«").
+
+    >>> opens_quote("“We will not stop,” she said."), opens_quote("»Nein«, sagte er."), opens_quote("» Publicidade")
+    (True, True, False)
+    """
+    return text.startswith(_QUOTES) and not text.startswith("» ")
+
+
 class Facts:
     """What the line rules look at, computed once per line.
 
@@ -39,7 +49,7 @@ class Facts:
         self.text = text
         self.key = line_key = key(text) if line_key is None else line_key
         self.n_words = word_count(text, line_key) if n_words is None else n_words
-        if text.startswith(_QUOTES):
+        if opens_quote(text):
             self.phrase = self.prefix = None
         else:
             self.phrase = lex.phrases.get(line_key)  # category of a whole-line phrase
@@ -412,7 +422,7 @@ _CREDIT_TAIL = re.compile(r"(?:^|[\s(\[])([^\W\d_]+(?: [^\W\d_]+)?)\s*:\s*([^:()
 
 def _credit_tail(text: str, lex: Lexicon) -> str | None:
     """The credit word a caption ends with ("Credit: Jane Doe", "(Image: Getty)"), if any."""
-    if text.startswith(_QUOTES):
+    if opens_quote(text):
         return None  # a quotation with its source is body
     m = _CREDIT_TAIL.search(text[-CREDIT_TAIL_CHARS:])
     if m is None or m.start() == 0 and len(text) <= CREDIT_TAIL_CHARS:

@@ -174,9 +174,23 @@ def _columns(line: str) -> int:
 
 
 #: The first character of a line that goes on from the line above: no block starts with it.
-_GOES_ON = frozenset(",.;:!?)]}%»”’…")
+_GOES_ON = frozenset(",.;:!?)]}%”’…")
 #: The last character of a line that goes on into the next.
 _OPENS = frozenset("([{“‘«„")
+#: Quote marks that open in one language and close in another (“Text” and „Text“, «texte» and
+#: »Text«): at a line's end they open only after a space or alone ("he said “"); right after a
+#: word or a mark they close a quotation ("»Anzeige«", „Ja“), and the next line starts anew.
+_OPENS_AFTER_SPACE = frozenset("“‘«")
+
+
+def _ends_open(text: str) -> bool:
+    """Does the (stripped, non-empty) line end with an opening bracket or quote mark?
+
+    >>> _ends_open("See the list ("), _ends_open("Il a dit «"), _ends_open("»Anzeige«"), _ends_open("„Ja“")
+    (True, True, False, False)
+    """
+    last = text[-1]
+    return last in _OPENS and (last not in _OPENS_AFTER_SPACE or len(text) == 1 or text[-2].isspace())
 #: A line whose last character is one of these ends a sentence or a label: the next line is not its rest.
 _ENDS = frozenset(_END_MARKS)
 #: A full stop, question or exclamation mark ending a sentence (before a space or the end).
@@ -238,7 +252,7 @@ def rejoin(lines: list[str]) -> tuple[list[str], int]:
     for line in lines:
         text = line.strip()
         if chain and text and previous:
-            strong = text[0] in _GOES_ON or previous[-1] in _OPENS
+            strong = text[0] in _GOES_ON or _ends_open(previous)
             if strong:
                 chain[-1] = _join([chain[-1], line])
                 joins += 1
@@ -265,7 +279,7 @@ def _join(pieces: list[str]) -> str:
     text = pieces[0].rstrip()
     for piece in pieces[1:]:
         piece = piece.strip()
-        text += piece if piece[0] in _GOES_ON or text[-1] in _OPENS else " " + piece
+        text += piece if piece[0] in _GOES_ON or _ends_open(text) else " " + piece
     return text
 
 
