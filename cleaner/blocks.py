@@ -538,6 +538,8 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
     -1.5
     >>> line_weight("June 9 – Tampa, FL @ Riverside Amphitheatre"), line_weight("Stage 3: 22 April – Velopark")
     (0.0, 0.0)
+    >>> line_weight("楓紅的季節樹葉從綠轉黃 再從黃轉紅 一層一層非常漂亮")  # a blog's clause a line, unpunctuated
+    0.0
     >>> line_weight("knitting, crochet, quilting, weaving, felting, embroidery, sewing, dyeing, spinning yarn")
     0.0
     >>> from cleaner.lang import stoplist
@@ -569,7 +571,7 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
         return 0.0  # a table row or a schedule line: data, not chrome
     elif _LABELLED_ROW.match(text):
         return 0.0  # "June 9 – Tampa, FL @ Arena", "3rd stage: 22 April – Velopark": a dated or numbered row
-    elif title_like(text, 40, n):
+    elif title_like(text, 40, n, uncased=False):  # capitalised: a line of Chinese without a stop may be prose
         weight = -0.5
     else:
         weight = 0.0

@@ -361,7 +361,7 @@ def is_prose(text: str, n_words: int | None = None) -> bool:
 SENTENCE_INSIDE_OR_END = ".,;:。，；：、،؛।"
 
 
-def title_like(text: str, max_words: int = 20, n_words: int | None = None) -> bool:
+def title_like(text: str, max_words: int = 20, n_words: int | None = None, uncased: bool = True) -> bool:
     """Could the line be a heading or a headline (short, no sentence ending)?
 
     It starts with anything but a lower-case letter (a capital, a digit, a quote mark,
@@ -375,6 +375,13 @@ def title_like(text: str, max_words: int = 20, n_words: int | None = None) -> bo
     False
     >>> title_like("研究团队发布新一代语言模型"), title_like("研究人员表示，这项技术意味着未来的系统可能不需要人类。")
     (True, False)
+
+    With ``uncased=False`` only a capital counts, not a letter without case: where a
+    line's weight hangs on it, a line of Chinese without a full stop is as often a
+    clause of running text (blogs write one to a line, unpunctuated) as a title.
+
+    >>> title_like("研究团队发布新一代语言模型", uncased=False), title_like("Free Army Ready", uncased=False)
+    (False, True)
     """
     n = word_count(text) if n_words is None else n_words
     if not 2 <= n <= max_words:
@@ -383,7 +390,7 @@ def title_like(text: str, max_words: int = 20, n_words: int | None = None) -> bo
     if stripped[-1] in SENTENCE_INSIDE_OR_END:
         return False
     first = stripped.lstrip("'\"‘“«„¿¡(")[:1]
-    return bool(first) and not first.islower()
+    return bool(first) and not first.islower() and (uncased or not first.isalpha() or first.isupper())
 
 
 def capitalised_ratio(text: str) -> float:
