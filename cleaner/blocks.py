@@ -799,6 +799,8 @@ RESUME_SHARE = 0.1
 #: make a feed: entries that each carry their own date (other stories, posts), not the article going on.
 DATE_RULES = frozenset({"lines.timestamp", "lines.byline"})
 FEED_DATES = 3
+#: Share of the text's prose a feed needs above its end marker (its excerpts are prose too).
+FEED_SHARE = 0.3
 FEED_EVERY = 4
 
 
@@ -816,8 +818,9 @@ def _cut_at_end_marker(view: View, kept: list[int], weights: list[float], start:
 
     Below the marker, a *feed* (at least :data:`FEED_DATES` entries that each carry a
     removed date or byline, one per :data:`FEED_EVERY` lines) counts as teasers
-    whatever its headlines look like, and needs only :data:`END_BLOCK_SHARE` of the prose
-    above (its summaries are prose too and swell the total). Where the text above the
+    whatever its headlines look like, and needs only :data:`FEED_SHARE` of the prose
+    above (its summaries are prose too and swell the total: a dozen of them outweigh
+    a short article). Where the text above the
     marker carries as many dates, the whole page is a listing and no feed is judged.
 
     >>> from cleaner.document import Line, Removal
@@ -855,7 +858,7 @@ def _cut_at_end_marker(view: View, kept: list[int], weights: list[float], start:
     before = 0.0
     for n in range(start, end):
         before += prose[n - start]
-        if before < END_BLOCK_SHARE * total:
+        if before < FEED_SHARE * total:
             continue
         gap = range(kept[n] + 1, kept[n + 1])
         if not gap or not _holds(view, gap, END_MARKERS):  # most kept lines stand next to each other
@@ -867,6 +870,8 @@ def _cut_at_end_marker(view: View, kept: list[int], weights: list[float], start:
         # not where the text above carries dates as well: then the whole page is a listing.
         dated = below.dates[n + 1]
         feed = dated >= FEED_DATES and FEED_EVERY * dated >= rest and below.dates[start] - dated < FEED_DATES
+        if before < END_BLOCK_SHARE * total and not feed:
+            continue
         if before < END_SHARE * total and len(gap) < END_BLOCK and not feed:
             continue
         # One headline and a paragraph of weight below may be an inline link and the article's last paragraph.
