@@ -116,7 +116,7 @@ def shape_flags(f: Facts, lex: Lexicon) -> tuple[str, ...]:
 
     ``empty``: no letter or digit; ``zero``: the key starts with a number;
     ``date``: a short line with a digit whose first word is a number or a date word
-    (its first ``_TOKENS`` token); ``copyright``: a short line opening with ©;
+    (its first ``_TOKENS`` token); ``copyright``: a line opening with © (:data:`COPYRIGHT_MAX_WORDS`);
     ``head:<category>``: the first word of the key starts a key of ``words/<category>.txt``
     (and the line is short enough for that rule); ``glue``: a short line that could
     split into glued phrases; ``head:share``: a short line opening with a one-word share
@@ -137,11 +137,10 @@ def shape_flags(f: Facts, lex: Lexicon) -> tuple[str, ...]:
         flags.append("empty")
     elif k[0] == "0":
         flags.append("zero")
-    if n <= 20:
-        if ("0" in k or not k.isascii() and any(map(str.isdigit, k))) and _date_start(k, lex):
-            flags.append("date")
-        if f.text.startswith("©"):
-            flags.append("copyright")
+    if n <= 20 and ("0" in k or not k.isascii() and any(map(str.isdigit, k))) and _date_start(k, lex):
+        flags.append("date")
+    if n <= COPYRIGHT_MAX_WORDS and f.text.startswith("©"):
+        flags.append("copyright")
     first = k.partition(" ")[0]
     if 2 <= n <= 14 and first in lex.word_heads("byline"):
         flags.append("head:byline")
@@ -558,14 +557,22 @@ def read_more(f: Facts, lex: Lexicon) -> str | None:
 _SET_OFF = re.compile(r"[:»›→|]")
 
 
+#: A line opening with "©" is a copyright notice up to this many words (a publisher's notice
+#: names its company, registration and address: "©News Group Newspapers Limited in England No. ...").
+COPYRIGHT_MAX_WORDS = 40
+
+
 @gate("copyright", "legal")
 def legal_footer(f: Facts, lex: Lexicon) -> str | None:
     """Copyright and legal footer lines: "© 2024 Example Media", "Privacy Policy" (``legal.txt``).
 
     >>> legal_footer(facts("© 2024 Example Media. All rights reserved."), None)
     "starts with '©' (legal)"
+    >>> legal_footer(facts("©Example Newspapers Limited in England No. 679215 Registered office: "
+    ...                    "1 Bridge Street, London, SE1 9GF. All rights reserved."), None)
+    "starts with '©' (legal)"
     """
-    if f.text.startswith("©") and f.n_words <= 20:
+    if f.text.startswith("©") and f.n_words <= COPYRIGHT_MAX_WORDS:
         return "starts with '©' (legal)"
     return f.category("legal")
 
