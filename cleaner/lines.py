@@ -559,6 +559,8 @@ _SET_OFF = re.compile(r"[:»›→|]")
 
 #: A line opening with "©" is a copyright notice up to this many words (a publisher's notice
 #: names its company, registration and address: "©News Group Newspapers Limited in England No. ...").
+#: Not any length: a picture's credit may run into the first paragraph ("© Provided by Example Inc
+#: Nintendo and Apple shocked the world ..."), and that line is body.
 COPYRIGHT_MAX_WORDS = 40
 
 
