@@ -870,9 +870,7 @@ def _cut_at_end_marker(view: View, kept: list[int], weights: list[float], start:
         # not where the text above carries dates as well: then the whole page is a listing.
         dated = below.dates[n + 1]
         feed = dated >= FEED_DATES and FEED_EVERY * dated >= rest and below.dates[start] - dated < FEED_DATES
-        if before < END_BLOCK_SHARE * total and not feed:
-            continue
-        if before < END_SHARE * total and len(gap) < END_BLOCK and not feed:
+        if not feed and (before < END_BLOCK_SHARE * total or before < END_SHARE * total and len(gap) < END_BLOCK):
             continue
         # One headline and a paragraph of weight below may be an inline link and the article's last paragraph.
         teasers = feed or (3 * below.titles[n + 1] >= rest and (

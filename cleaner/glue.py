@@ -76,11 +76,12 @@ def _cuts(line: str, candidates: list[int]) -> list[int]:
     """The ``candidates`` (offsets of a :data:`_GLUE` capital in ``line``) that are cuts:
     not inside an address, code or a word with one capital inside."""
     out = []
+    unspaced = not line.isascii()  # Chinese or Japanese may be in it (one scan of the line, not one a candidate)
     for p in candidates:
         a = line.rfind(" ", 0, p) + 1
         b = line.find(" ", p)
         b = len(line) if b < 0 else b
-        if not line.isascii():  # in Chinese or Japanese text, a token is a Latin run between its characters
+        if unspaced:  # in Chinese or Japanese text, a token is a Latin run between its characters
             tail = _UNSPACED_TAIL.search(line, a, p)
             a = tail.start() + 1 if tail else a
             head = _UNSPACED_CHAR.search(line, p, b)
