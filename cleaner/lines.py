@@ -118,7 +118,8 @@ def shape_flags(f: Facts, lex: Lexicon) -> tuple[str, ...]:
     ``date``: a short line with a digit whose first word is a number or a date word
     (its first ``_TOKENS`` token); ``copyright``: a line opening with © (:data:`COPYRIGHT_MAX_WORDS`);
     ``head:<category>``: the first word of the key starts a key of ``words/<category>.txt``
-    (and the line is short enough for that rule); ``glue``: a short line that could
+    (and the line is short enough for that rule); ``tail:date``: a line ending in a date
+    and a time of day (:func:`_dated_tail`); ``glue``: a short line that could
     split into glued phrases; ``head:share``: a short line opening with a one-word share
     phrase (a network's name).
 
@@ -148,6 +149,8 @@ def shape_flags(f: Facts, lex: Lexicon) -> tuple[str, ...]:
         flags.append("head:credit")
     if ":" in f.text[-CREDIT_TAIL_CHARS:] and _credit_tail(f.text, lex):
         flags.append("tail:credit")
+    if n <= DATED_ENTRY_MAX_WORDS and _dated_tail(f.text, lex):
+        flags.append("tail:date")
     if n <= 40 and first in lex.word_heads("tags") and ":" in f.text:
         flags.append("head:tags")
     if n <= 12 and k and lex.may_glue(k.replace(" ", "")):
@@ -191,7 +194,7 @@ def flagged(texts: list[str], line_keys: list[str], counts: list[int], lex: Lexi
                              map(and_, map(contains, line_keys, repeat(" 0 ")), map(contains, texts, repeat("("))))),
             # a phrase with a count after it (counted_phrase; one before it starts with "0")
         map(methodcaller("startswith", "©"), texts),  # copyright
-        map(contains, map(itemgetter(slice(-CREDIT_TAIL_CHARS, None)), texts), repeat(":")),  # tail:credit
+        map(contains, map(itemgetter(slice(-CREDIT_TAIL_CHARS, None)), texts), repeat(":")),  # tail:credit, tail:date
     )))
     for i in compress(range(len(texts)), map(ge, repeat(12), counts)):  # glue: short lines only
         if not hits[i] and line_keys[i] and lex.may_glue(line_keys[i].replace(" ", "")):
@@ -316,6 +319,67 @@ _ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)
 #: A numeric date (day, month and year with one separator) or a time of day.
 _NUMERIC_DATETIME = re.compile(r"\d{1,4}([-./])\d{1,2}\1\d{1,4}|\d{1,2}:\d{2}(?::\d{2})?")
 _DIGIT = re.compile(r"\d")
+
+
+@gate("tail:date")
+def dated_entry(f: Facts, lex: Lexicon) -> str | None:
+    """A name or a headline with a date and a time of day after it: the header of a post or
+    a comment, or an entry in a list of other stories.
+
+    Comment threads and forums head each post with its author and when it was
+    written ("Barry Kooij · March 10, 2017 at 6:30 AM", "answered Jul 18, 2024 at
+    13:22"); news sites list other stories with their source and time ("日経平均は
+    5日ぶり反発 ロイター 3/9(木) 15:47"). Running text puts a time inside a sentence
+    and ends with a stop; a line longer than :data:`DATED_ENTRY_MAX_WORDS` words is
+    left alone as well.
+
+    >>> from cleaner.lexicon import load
+    >>> dated_entry(facts("Barry Kooij · March 10, 2017 at 6:30 AM"), load("en"))
+    'ends in a date and a time: the header of a post, or an entry of a feed'
+    >>> dated_entry(facts("The polls close on 5 November 2024 at 20:00."), load("en")) is None
+    True
+    """
+    if f.n_words > DATED_ENTRY_MAX_WORDS or not _dated_tail(f.text, lex):
+        return None
+    return "ends in a date and a time: the header of a post, or an entry of a feed"
+
+
+#: Longest line (in words) :func:`dated_entry` takes for a header: a headline with its source fits.
+DATED_ENTRY_MAX_WORDS = 40
+#: Something with a word in it; a separator; a date: numeric (3/9, 2016/09/29, 18.11.2019, 3月9日) or
+#: with a month's name (``month``: "March 10, 2017", "18 Nov 2019"), perhaps a weekday in brackets after
+#: it ("3/9(木)"); perhaps one short word ("at", "um", "於"); a time of day, perhaps "PM" and a zone.
+_DATED_TAIL = re.compile(
+    r"(?P<head>.*?\w.*?)[\s,·|•–—-]+"
+    r"(?:\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?\.?|(?:\d{2,4}年)?\d{1,2}月\d{1,2}日"
+    r"|(?:\d{1,2}\.?\s+)?(?P<month>[^\W\d_]{3,12})\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+\d{4})"
+    r"(?:\s*[(（][^\W\d_]{1,3}[)）])?,?\s+(?:[^\W\d_]{1,3}\s+)?"
+    r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,5})?\s*")
+
+
+def _dated_tail(text: str, lex: Lexicon) -> bool:
+    """Does the line end in a date and a time of day, after a name or a headline?
+    A month's name must be a date word of the language (``words/dates.txt``), and
+    what stands before the date must hold a word that is none ("30th March 2025,
+    16:26" is a date alone: :func:`timestamp`'s).
+
+    >>> from cleaner.lexicon import load
+    >>> [_dated_tail(t, load("en")) for t in ("Reuters November 18, 2019 11:03 PM", "* #2 茜媽咪 於 2013/12/28 10:42",
+    ...                                       "ソフトバンク 現代ビジネス 3/9(木) 18:01", "Jess Jones · 15 Nov. 2022, 19:09")]
+    [True, True, True, True]
+    >>> [_dated_tail(t, load("en")) for t in ("Doors open at 18:00", "March 10, 2017 at 6:30 AM",
+    ...                                       "Score 2016 12:30", "Chapter Three 2016 12:30", "The vote was 3/9 18:01.",
+    ...                                       "30th March 2025, 16:26")]
+    [False, False, False, False, False, False]
+    """
+    if ":" not in text[-12:]:  # most lines: no time at the end
+        return False
+    m = _DATED_TAIL.fullmatch(text)
+    if m is None:
+        return False
+    dates = lex.words("dates")
+    return (m["month"] is None or m["month"].casefold() in dates) and any(
+        not token.isdigit() and token not in dates for token in _TOKENS.findall(key(m["head"])))
 
 
 def _split_author(text: str, lex: Lexicon) -> tuple[str, str]:

@@ -34,6 +34,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     lines.symbols_only,
     lines.counter,
     lines.timestamp,
+    lines.dated_entry,
     lines.share_buttons,
     lines.share_row,
     lines.media_controls,
