@@ -13,7 +13,7 @@ from itertools import compress, repeat
 from operator import and_, contains, ge, itemgetter, methodcaller, not_, or_
 
 from .lexicon import Lexicon
-from .text import capitalised_ratio, ends_sentence, key, table_row, word_count, words
+from .text import capitalised_ratio, ends_sentence, is_prose, key, table_row, word_count, words
 
 #: Lines longer than this are never chrome on their own (characters); a long
 #: consent banner (``#! max-words: 80``) still fits.
@@ -592,10 +592,21 @@ def comment_controls(f: Facts, lex: Lexicon) -> str | None:
 def related_heading(f: Facts, lex: Lexicon) -> str | None:
     """Headings over related links: "Related", "More from this section" (``related.txt``).
 
+    A line that only starts with a heading's words ("More in *") and reads as prose is
+    a sentence that opens so, not a heading, unless what follows the words is set off
+    (":", "»", "|": "Next in this series: Who Owns the River?").
+
     >>> related_heading(facts("You may also like"), None)
     "phrase 'you may also like' (related)"
+    >>> related_heading(facts("More in U.S."), None)
+    "starts with 'more in' (related)"
+    >>> related_heading(facts("More in keeping with the old rules, the vote was held in secret."), None) is None
+    True
     """
-    return f.category("related")
+    evidence = f.category("related")
+    if evidence and f.phrase != "related" and is_prose(f.text, f.n_words) and not _SET_OFF.search(f.text[:60]):
+        return None
+    return evidence
 
 
 @gate("read_more")
