@@ -346,15 +346,16 @@ def dated_entry(f: Facts, lex: Lexicon) -> str | None:
 
 #: Longest line (in words) :func:`dated_entry` takes for a header: a headline with its source fits.
 DATED_ENTRY_MAX_WORDS = 40
-#: Something with a word in it; a separator; a date: numeric (3/9, 2016/09/29, 18.11.2019, 3月9日) or
-#: with a month's name (``month``: "March 10, 2017", "18 Nov 2019"), perhaps a weekday in brackets after
-#: it ("3/9(木)"); perhaps one short word ("at", "um", "於"); a time of day, perhaps "PM" and a zone.
+#: A date at the end of a line, then a time of day: a numeric date (3/9, 2016/09/29, 18.11.2019,
+#: 3月9日) or one with a month's name (``month``: "March 10, 2017", "18 Nov 2019"), perhaps its weekday
+#: in brackets ("3/9(木)"); perhaps one short word ("at", "um", "於"); the time, perhaps "PM" and a
+#: zone. Every repeat is bounded, so that a search stays linear in the line.
 _DATED_TAIL = re.compile(
-    r"(?P<head>.*?\w.*?)[\s,·|•–—-]+"
+    r"(?<![\w/.:-])"
     r"(?:\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?\.?|(?:\d{2,4}年)?\d{1,2}月\d{1,2}日"
-    r"|(?:\d{1,2}\.?\s+)?(?P<month>[^\W\d_]{3,12})\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+\d{4})"
-    r"(?:\s*[(（][^\W\d_]{1,3}[)）])?,?\s+(?:[^\W\d_]{1,3}\s+)?"
-    r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,5})?\s*")
+    r"|(?:\d{1,2}\.?\s{1,3})?(?P<month>[^\W\d_]{3,12})\.?(?:\s{1,3}\d{1,2}(?:st|nd|rd|th)?)?,?\s{1,3}\d{4})"
+    r"(?:\s{0,3}[(（][^\W\d_]{1,3}[)）])?,?\s{1,3}(?:[^\W\d_]{1,3}\s{1,3})?"
+    r"\d{1,2}:\d{2}(?::\d{2})?(?:\s{0,3}[AaPp]\.?\s?[Mm]\.?)?(?:\s{1,3}[A-Z]{2,5})?\s{0,3}\Z")
 
 
 def _dated_tail(text: str, lex: Lexicon) -> bool:
@@ -374,12 +375,12 @@ def _dated_tail(text: str, lex: Lexicon) -> bool:
     """
     if ":" not in text[-12:]:  # most lines: no time at the end
         return False
-    m = _DATED_TAIL.fullmatch(text)
+    m = _DATED_TAIL.search(text)
     if m is None:
         return False
     dates = lex.words("dates")
     return (m["month"] is None or m["month"].casefold() in dates) and any(
-        not token.isdigit() and token not in dates for token in _TOKENS.findall(key(m["head"])))
+        not token.isdigit() and token not in dates for token in _TOKENS.findall(key(text[:m.start()])))
 
 
 def _split_author(text: str, lex: Lexicon) -> tuple[str, str]:
