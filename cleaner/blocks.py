@@ -525,7 +525,9 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
     or excerpt, "* Jury rules for half of the plaintiffs …", or a headline run into its
     excerpt's dateline) weighs :data:`TEASER_WEIGHT`, whatever its length (unbulleted,
     a line ending in an ellipsis may be a writer's own trailing off, common in
-    informal and CJK writing).
+    informal and CJK writing). A line that is mostly HTML tags (:func:`_markup`), the
+    page's own markup dumped as text, weighs :data:`MARKUP_WEIGHT`: its attribute words
+    are no prose.
     Where the language has a stoplist, stopword-rich lines lean in and
     stopword-poor lines lean out (jusText's observation: running text is full of
     function words, menus and link lists are not).
@@ -548,7 +550,7 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
 
     ``n_words``, when given, is the line's :func:`~cleaner.text.word_count`, known already.
     """
-    if text.startswith("<") and _markup(text):
+    if "<" in text and _markup(text):
         return MARKUP_WEIGHT  # a page's own markup, dumped as text: its attribute words are no prose
     stripped = text.lstrip(BULLETS) or text
     n = n_words if n_words is not None and len(stripped) == len(text) else word_count(stripped)
@@ -606,19 +608,40 @@ _DIGIT_TOKEN = re.compile(r"\b\d[\d.,:%/]*\b")
 _TAG = re.compile(r"<[!/]?[A-Za-z][^<>]{0,2000}>|<!--.{0,2000}?-->")
 #: Share of a line's characters that tags take up for the line to be markup.
 MARKUP_SHARE = 0.5
+#: A tag that points elsewhere: an image, a frame, a script, a link.
+_POINTING_TAG = re.compile(r"<[A-Za-z][^<>]{0,2000}?\s(?:src|href)\s*=")
+#: Words a line of markup may hold outside its tags, where it does not open with one: captions.
+MARKUP_CAPTION_WORDS = 20
 #: What a line of markup weighs: against the text, as a menu item, though inside it it stays.
 MARKUP_WEIGHT = -1.5
 
 
 def _markup(text: str) -> bool:
-    """Is the line mostly HTML tags (a page's markup dumped as text)?
+    """Is the line mostly HTML tags (a page's markup dumped as text)? A line that does not
+    open with a tag must point elsewhere (a tag with a ``src`` or ``href``) and hold at
+    most :data:`MARKUP_CAPTION_WORDS` words outside its tags: banners' captions and their
+    tracking pixels, dumped from a ``<noscript>``. A formula written out in MathML, alone
+    or inside a paragraph, is text.
 
     >>> _markup('<div class="ad"><img width=1 height=1 src="http://ads.example/b?p=1"></div>')
     True
+    >>> _markup('Win a chicken dinner! <div style="position:absolute;"><img width=1 height=1 src="http://ads.example/b?p=1"></div>')
+    True
     >>> _markup("<b>Note:</b> the council meets on Tuesday to discuss the budget for next year.")
     False
+    >>> _markup('In linear algebra, a square matrix is called Hermitian if <math><mrow class="MJX-TeXAtom-ORD">'
+    ...         '<mi mathvariant="normal">A</mi><mo stretchy="false">=</mo><msup><mi mathvariant="normal">A</mi>'
+    ...         '<mo stretchy="false">*</mo></msup></mrow></math> holds, that is, if it is equal to its own '
+    ...         'conjugate transpose.')
+    False
+    >>> _markup('[MATH: <semantics><mrow class="MJX-TeXAtom-ORD"><mi mathvariant="normal">x</mi><mo>=</mo>'
+    ...         '<mn>0</mn></mrow></semantics> :MATH]')
+    False
     """
-    return sum(map(len, _TAG.findall(text))) >= MARKUP_SHARE * len(text)
+    if sum(map(len, _TAG.findall(text))) < MARKUP_SHARE * len(text):
+        return False
+    return text.startswith("<") or (_POINTING_TAG.search(text) is not None
+                                    and word_count(_TAG.sub(" ", text)) <= MARKUP_CAPTION_WORDS)
 
 
 #: Stopword density above which a line leans towards running text (jusText uses 0.30-0.32).
