@@ -74,7 +74,7 @@ _NOT_A_COUNT = re.compile(r"[%$€£¥]")
 #: Marks a count may stand behind at the start of a line: bullets, brackets.
 _LEAD_MARKS = "*•·-–—+>#([ "
 #: Longest line (in words) that may be a counted button.
-COUNTED_MAX_WORDS = 8
+COUNTED_MAX_WORDS = 12
 
 
 def counted_phrase(line_key: str, lex: Lexicon, text: str) -> str | None:
@@ -89,17 +89,22 @@ def counted_phrase(line_key: str, lex: Lexicon, text: str) -> str | None:
     ['share', 'comments', None, None, None]
     >>> counted_phrase(key("1,204 Shares"), load("en"), "1,204 Shares"), counted_phrase(key("1. Facebook"), load("en"), "1. Facebook")
     ('share', None)
+    >>> t = "* 61 Click to share on Facebook (Opens in new window) 61"  # a count on both sides
+    >>> counted_phrase(key(t), load("en"), t)
+    'share'
     """
     words = line_key.split(" ")
     if len(words) > COUNTED_MAX_WORDS or _NOT_A_COUNT.search(text):
         return None
-    # Digits are "0" in a key, and "1,204" is "0 0": take the zeros off one end.
+    # Digits are "0" in a key, and "1,204" is "0 0": take the zeros off the ends.
     if words[0] == "0":
         first = text.lstrip(_LEAD_MARKS).split(None, 1)[0]
         if first.endswith((".", ")")) or not first.replace(",", "").replace(".", "").isdigit():
             return None  # "1. Facebook": a numbered item, not a count
         while words and words[0] == "0":
             words.pop(0)
+        while words and words[-1] == "0":  # and after it too: "61 Click to share on Facebook 61"
+            words.pop()
     elif words[-1] == "0":
         while words and words[-1] == "0":
             words.pop()
