@@ -344,7 +344,7 @@ def dated_entry(f: Facts, lex: Lexicon) -> str | None:
     >>> dated_entry(facts("The polls close on 5 November 2024 at 20:00."), load("en")) is None
     True
     """
-    if f.n_words > DATED_ENTRY_MAX_WORDS or not _dated_tail(f.text, lex):
+    if "tail:date" not in f.flags:  # :func:`shape_flags` has judged the line's end already
         return None
     return "ends in a date and a time: the header of a post, or an entry of a feed"
 
