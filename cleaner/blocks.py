@@ -759,10 +759,7 @@ def repeated_text(view: View, lex: Lexicon) -> Iterator[Hit]:
     long_copies = 0
     copied = 0  # words in the run's long copies
     prose_above = 0  # words in the kept prose lines above the run
-
-    def words(i: int) -> int:
-        n = view.shapes.words(view.lines[i])
-        return word_count(view.lines[i].text) if n is None else n
+    count = view.shapes.words  # counted for every line of a View (Shapes.frame)
 
     def flush() -> Iterator[Hit]:
         nonlocal long_copies, copied
@@ -783,13 +780,13 @@ def repeated_text(view: View, lex: Lexicon) -> Iterator[Hit]:
             if run:
                 yield from flush()
             if prose[i]:
-                prose_above += words(i)
+                prose_above += count(line) or 0
             continue
         if run and at <= origin[-1]:  # out of order: a new run may start here
             yield from flush()
         run.append(i)
         origin.append(at)
-        if (n := words(i)) >= COPY_MIN_WORDS:
+        if (n := count(line) or 0) >= COPY_MIN_WORDS:
             long_copies += 1
             copied += n
     yield from flush()
@@ -1039,7 +1036,7 @@ def _teaser_pairs(view: View, kept: list[int]) -> list[int]:
         text = view.lines[i].text
         if kept[n - 1] != i - 1 or not text.endswith(_ELLIPSES) or not _CUT_OFF.search(text):
             continue
-        words = view.shapes.words(view.lines[i]) or word_count(text)
+        words = view.shapes.words(view.lines[i]) or 0  # counted for every line of a View
         if TEASER_PAIR_MIN_WORDS <= words <= TEASER_PAIR_MAX_WORDS and title_like(
                 view.lines[i - 1].text.lstrip(BULLETS) or view.lines[i - 1].text):
             found += [n - 1, n]

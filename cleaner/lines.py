@@ -19,8 +19,7 @@ from .text import capitalised_ratio, ends_sentence, is_prose, key, table_row, wo
 #: consent banner (``#! max-words: 80``) still fits.
 LONG_LINE = 700
 #: A line opening with one of these is quoted speech or a quoted slogan: body, never a button.
-QUOTES = "\"“„«»‘‚'「『"
-_QUOTES = tuple(QUOTES)
+_QUOTES = tuple("\"“„«»‘‚'「『")
 
 
 def opens_quote(text: str) -> bool:
@@ -610,7 +609,7 @@ def related_heading(f: Facts, lex: Lexicon) -> str | None:
     True
     """
     evidence = f.category("related")
-    if evidence and f.phrase != "related" and is_prose(f.text, f.n_words) and not _SET_OFF.search(f.text[:60]):
+    if evidence and _opens_a_sentence(f, "related", is_prose(f.text, f.n_words)):
         return None
     return evidence
 
@@ -630,12 +629,22 @@ def read_more(f: Facts, lex: Lexicon) -> str | None:
     True
     """
     evidence = f.category("read_more")
-    if evidence and f.phrase != "read_more" and ends_sentence(f.text) and not _SET_OFF.search(f.text[:60]):
-        return None  # a sentence that starts with the words, not a link
+    if evidence and _opens_a_sentence(f, "read_more", ends_sentence(f.text)):
+        return None
     return evidence
 
 
+def _opens_a_sentence(f: Facts, category: str, sentence: bool) -> bool:
+    """Is the line, which starts with a prefix phrase of ``category``, a sentence that merely
+    opens with its words (``sentence``: the line reads as one), not a link or a heading?
+    Not where a whole-line phrase matched, nor where the rest is set off as a title
+    (:data:`_SET_OFF` in its first :data:`SET_OFF_CHARS` characters: "Read more: <headline>")."""
+    return sentence and f.phrase != category and not _SET_OFF.search(f.text[:SET_OFF_CHARS])
+
+
 _SET_OFF = re.compile(r"[:»›→|]")
+#: How far into a line the mark setting a title off may stand.
+SET_OFF_CHARS = 60
 
 
 #: A line opening with "©" is a copyright notice up to this many words (a publisher's notice
