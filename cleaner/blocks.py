@@ -379,7 +379,11 @@ def author_bio(view: View, lex: Lexicon) -> Iterator[Hit]:
     :data:`BIO_ROLE_WORDS`. No paragraph may follow it directly, nor two paragraphs in a
     row further down (a profile of a writer inside an article goes on with more text). The name line, the lines between
     and the paragraph go. A paragraph about someone who is no writer ("Dr Jane Roe is
-    a nurse at ...") stays.
+    a nurse at ...") stays, unless the name line is a heading that says the box is about
+    them: a phrase of ``words/about.txt`` before the name ("About Mara Quist", "Über Mara
+    Quist", "À propos de Mara Quist"). Then the paragraph needs no role word, but it must
+    name them by a capitalised word of the name that is no stopword, as written ("About
+    This Game" over "This game is ..." names nobody).
 
     >>> from cleaner.document import Line
     >>> from cleaner.lexicon import load
@@ -390,10 +394,17 @@ def author_bio(view: View, lex: Lexicon) -> Iterator[Hit]:
     >>> nurse = Line(5, "Mara Quist is a nurse who has worked on the island ward for twenty years.")
     >>> list(author_bio(View([*body, Line(4, "Mara Quist"), nurse]), load("en")))
     []
+    >>> [i for i, _ in author_bio(View([*body, Line(4, "About Mara Quist"), nurse]), load("en"))]
+    [3, 4]
+    >>> game = Line(5, "This game is a puzzle about islands, played on a map that grows every turn.")
+    >>> from cleaner.lang import stoplist
+    >>> list(author_bio(View([*body, Line(4, "About This Game"), game], Shapes(stoplist("en"))), load("en")))
+    []
     """
     roles = lex.words("bio") if lex is not None else frozenset()
     if not roles:
         return
+    about = lex.words("about")
     seen = 0
     name_line = view.shapes.name_line
     for i, (line, prose) in enumerate(zip(view.lines, view.prose)):
@@ -402,19 +413,54 @@ def author_bio(view: View, lex: Lexicon) -> Iterator[Hit]:
         seen += 1
         if seen <= BIO_AFTER:
             continue
-        name = next((j for j in range(i - 1, max(i - 1 - BIO_GAP, -1), -1) if name_line(view.lines[j])), None)
+        name, heading = None, None
+        for j in range(i - 1, max(i - 1 - BIO_GAP, -1), -1):
+            heading = _about_name(view.lines[j].text, about)
+            if heading is not None or name_line(view.lines[j]):
+                name = j
+                break
         if name is None:
             continue
         words = [w.strip(".,;:!?()\"'“”’") for w in line.text.split()]
-        names = view.lines[name].text.split()
-        if not {names[0], names[-1]} & set(words[:BIO_NAME_WORDS]):
-            continue
-        role = next((w for w in words[:BIO_ROLE_WORDS] if key(w) in roles), None)
-        if role is None or _paragraphs_follow(view, i):
-            continue
+        if heading is not None:
+            named = {w for w in heading if w.casefold() not in view.shapes.stopwords} & set(words[:BIO_NAME_WORDS])
+            if not named or _paragraphs_follow(view, i):
+                continue
+            role = "about"
+        else:
+            names = view.lines[name].text.split()
+            if not {names[0], names[-1]} & set(words[:BIO_NAME_WORDS]):
+                continue
+            role = next((w for w in words[:BIO_ROLE_WORDS] if key(w) in roles), None)
+            if role is None or _paragraphs_follow(view, i):
+                continue
         for j in range(name, i + 1):
             if view.kept(j):
                 yield j, f"author box of '{view.lines[name].text}' ({role})"
+
+
+def _about_name(text: str, about: frozenset[str]) -> list[str] | None:
+    """The words of the name in a heading "About <name>" (a phrase of ``words/about.txt``,
+    then a name as :func:`_name_line` reads one, of at most :data:`ABOUT_NAME_WORDS`), else ``None``.
+    A longer name is an institution's ("About Northfield University Medical Center"), and the
+    paragraph on it that closes a press release is the release's own.
+
+    >>> about = frozenset({"about", "à propos de"})
+    >>> _about_name("About Mara Quist", about), _about_name("À propos de Mara Quist", about)
+    (['Mara', 'Quist'], ['Mara', 'Quist'])
+    >>> _about_name("About us", about), _about_name("Mara Quist", about), _about_name("About the author", about)
+    (None, None, None)
+    >>> _about_name("About Northfield University Medical Center", about) is None
+    True
+    """
+    if not about or len(text) > NAME_LINE_CHARS:
+        return None
+    words = text.split()
+    for n in (1, 2, 3):
+        if key(" ".join(words[:n])) in about:
+            rest = " ".join(words[n:])
+            return words[n:] if len(words) - n <= ABOUT_NAME_WORDS and _name_line(rest) else None
+    return None
 
 
 def _paragraphs_follow(view: View, i: int) -> bool:
@@ -436,6 +482,8 @@ BIO_NAME_WORDS = 12
 BIO_ROLE_WORDS = 30
 
 
+#: An "About <name>" heading names a person in at most this many words (first, middle, last name).
+ABOUT_NAME_WORDS = 3
 #: Longer than this, a line is no name of two to five words (the longest names run to about 60).
 NAME_LINE_CHARS = 80
 
