@@ -592,6 +592,9 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
     0.0
     >>> line_weight("knitting, crochet, quilting, weaving, felting, embroidery, sewing, dyeing, spinning yarn")
     0.0
+    >>> line_weight("Edition: Argentina (español) Australia (English) België (Nederlands) Brasil (português) "
+    ...             "Canada (English) Canada (français) Chile (español) Danmark (dansk) Deutschland (Deutsch)")
+    0.0
     >>> from cleaner.lang import stoplist
     >>> line_weight("Draw up a budget", stoplist("en")) > line_weight("Lead Generation Tools For Sales", stoplist("en"))
     True
@@ -608,6 +611,8 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
         return TEASER_WEIGHT
     if n >= LIST_LINE_WORDS and (commas := text.count(", ")) >= LIST_LINE_ITEMS - 1 and n <= MAX_ITEM_WORDS * (commas + 1):
         return 0.0  # "knitting, crochet, quilting, ...": a list of names or keywords on one line, not prose
+    if n >= LIST_LINE_WORDS and text.count(" (") >= LIST_LINE_ITEMS and _noted_items(text, n):
+        return 0.0  # "Argentina (español) Australia (English) ...": a picker or a category list on one line
     if is_prose(text, n):
         weight = float(n)
     elif table_row(text):
@@ -647,6 +652,29 @@ _GLUED_DATELINE = re.compile(r"\A(?:\S+\s+){4,}?\S*[a-z\d’')\]]\s+(?:[A-Z]{2,}
 LIST_LINE_WORDS = 12
 LIST_LINE_ITEMS = 8
 MAX_ITEM_WORDS = 3
+#: An item with a note in brackets, "Argentina (español)", "Gardening (149)": the note is short and
+#: hugs its brackets (code writes "f( x )" or "f(x)"; a lone "(" opens no note).
+_NOTE = re.compile(r"(?<!\S)\((?:\S[^()]{0,38}?)?\S\)")
+#: A line of LIST_LINE_ITEMS notes or more is a list when it has at most this many words a note.
+NOTED_ITEM_WORDS = 6
+
+
+def _noted_items(text: str, n: int) -> bool:
+    """Is the line a list of items each with a note in brackets (a language or edition picker,
+    categories with their counts), not a sentence with asides?
+
+    >>> _noted_items("Gardening (149) Container Gardening (14) Edible Gardening (16) Fall Gardening (20) "
+    ...              "Habitat Gardening (10) Herbs (8) Roses (31) Spring Gardening (12) Winter (2)", 23)
+    True
+    >>> _noted_items("The survey (run in May) asked growers (most of them small) about prices (which rose) "
+    ...              "and about rain (scarce), pests (many), labour (short), loans (dear) and water (rationed) "
+    ...              "in the valley, and what they would plant next year if the rain came back in time.", 45)
+    False
+    """
+    notes = len(_NOTE.findall(text))
+    return notes >= LIST_LINE_ITEMS and n <= NOTED_ITEM_WORDS * notes and not ends_sentence(text)
+
+
 #: A row led by a short label holding a number (a date, a rank, a stage), then a dash or a colon.
 _LABELLED_ROW = re.compile(r"\A(?:[^\W\d]+\.?\s+){0,2}\d[\w.,/]*(?:\s+[^\W\d]+\.?){0,2}\s*(?:[–—-]|:)\s+\S")
 _DIGIT_TOKEN = re.compile(r"\b\d[\d.,:%/]*\b")
