@@ -125,7 +125,7 @@ def shape_flags(f: Facts, lex: Lexicon) -> tuple[str, ...]:
     (and the line is short enough for that rule); ``tail:date``: a line ending in a date
     and a time of day (:func:`_dated_tail`); ``glue``: a short line that could
     split into glued phrases; ``head:share``: a short line opening with a one-word share
-    phrase (a network's name).
+    phrase (a network's name); ``script``: a short line naming JavaScript.
 
     >>> facts("Tags: Syria, Russia").flags, facts("The council met.").flags
     (('head:tags',), ())
@@ -161,6 +161,8 @@ def shape_flags(f: Facts, lex: Lexicon) -> tuple[str, ...]:
         flags.append("glue")
     if 2 <= n <= SHARE_ROW_MAX_WORDS and first in lex.share_words:
         flags.append("head:share")
+    if n <= SCRIPT_NOTICE_MAX_WORDS and "javascript" in k:
+        flags.append("script")
     return tuple(flags)
 
 
@@ -179,7 +181,7 @@ def flagged(texts: list[str], line_keys: list[str], counts: list[int], lex: Lexi
 
     >>> from cleaner.lexicon import load
     >>> from cleaner.text import keys, word_counts
-    >>> texts = ["Share", "The council met on Monday.", "© 2024 Example", "Tags: a, b"]
+    >>> texts = ["Share", "Councillors met on Monday.", "© 2024 Example", "Tags: a, b"]
     >>> flagged(texts, keys(texts), word_counts(texts), load("en"))
     [0, 2, 3]
     """
@@ -199,6 +201,7 @@ def flagged(texts: list[str], line_keys: list[str], counts: list[int], lex: Lexi
             # a phrase with a count after it (counted_phrase; one before it starts with "0")
         map(methodcaller("startswith", "©"), texts),  # copyright
         map(contains, map(itemgetter(slice(-CREDIT_TAIL_CHARS, None)), texts), repeat(":")),  # tail:credit, tail:date
+        map(contains, line_keys, repeat("javascript")),  # script
     )))
     for i in compress(range(len(texts)), map(ge, repeat(12), counts)):  # glue: short lines only
         if not hits[i] and line_keys[i] and lex.may_glue(line_keys[i].replace(" ", "")):
@@ -581,6 +584,43 @@ def cookie_notice(f: Facts, lex: Lexicon) -> str | None:
     "starts with 'we use cookies' (cookie)"
     """
     return f.category("cookie")
+
+
+@gate("script")
+def script_notice(f: Facts, lex: Lexicon) -> str | None:
+    """A notice that the page wants its scripts run: "Please enable JavaScript to view the
+    comments.", "JavaScript is disabled. For a better experience, please enable JavaScript in
+    your browser.", "This slideshow requires JavaScript." A line of at most
+    :data:`SCRIPT_NOTICE_MAX_WORDS` words with a word of ``words/script.txt`` ("enable",
+    "disabled", "requires"; "aktivieren", "activer", "включите") at most
+    :data:`SCRIPT_NOTICE_SPAN` words before or after "JavaScript". A sentence about the language
+    in an article runs longer, or says something else of it.
+
+    >>> from cleaner.lexicon import load
+    >>> script_notice(facts("Please enable JavaScript to view the comments powered by Disqus."), load("en"))
+    "notice about scripts: 'enable javascript'"
+    >>> script_notice(facts("Bitte aktivieren Sie JavaScript, um die Kommentare zu sehen.", "de"), load("de"))
+    "notice about scripts: 'aktivieren javascript'"
+    >>> script_notice(facts("JavaScript is a language for programming web pages."), load("en")) is None
+    True
+    """
+    if f.n_words > SCRIPT_NOTICE_MAX_WORDS:
+        return None
+    words = f.key.split()
+    needs = lex.words("script")
+    for i, word in enumerate(words):
+        if word == "javascript":
+            near = words[max(0, i - SCRIPT_NOTICE_SPAN):i] + words[i + 1:i + 1 + SCRIPT_NOTICE_SPAN]
+            verb = next((w for w in near if w in needs), None)
+            if verb is not None:
+                return f"notice about scripts: '{verb} javascript'"
+    return None
+
+
+#: A notice about scripts is short; a sentence about JavaScript in an article runs longer.
+SCRIPT_NOTICE_MAX_WORDS = 30
+#: How far (words) from "JavaScript" the notice's verb stands: "it is necessary to enable JavaScript".
+SCRIPT_NOTICE_SPAN = 3
 
 
 @gate("comments")

@@ -42,6 +42,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     lines.advertisement,
     lines.newsletter_prompt,
     lines.cookie_notice,
+    lines.script_notice,
     lines.comment_controls,
     lines.related_heading,
     lines.read_more,
