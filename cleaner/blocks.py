@@ -160,7 +160,8 @@ def tag_list(view: View, lex: Lexicon) -> Iterator[Hit]:
 
     "Syrian conflict, Russian Foreign Ministry, Sergei Ryabkov, Syria" is a tag line;
     a comma list inside the body (ingredients, names) is body text, and so is a row
-    of a table ("| 3 | Kellogg | 664 |").
+    of a table ("| 3 | Kellogg | 664 |") or a row led by a date or a number and a dash
+    (a tour's dates: "June 17 -- Bridgestone Arena, Nashville, TN").
 
     >>> from cleaner.document import Line
     >>> body = Line(1, "The minister said the talks would continue next week in Geneva.")
@@ -168,10 +169,12 @@ def tag_list(view: View, lex: Lexicon) -> Iterator[Hit]:
     [(1, 'list of 3 topics after the body')]
     >>> list(tag_list(View([body, Line(2, "| 3 | Kellogg School | 664 | N/A |")]), None))
     []
+    >>> list(tag_list(View([body, Line(2, "June 17 -- Bridgestone Arena, Nashville, TN")]), None))
+    []
     """
     for i in view.after_body():
         text = view.lines[i].text
-        if table_row(text):
+        if table_row(text) or _LABELLED_ROW.match(text):
             continue
         items = [item for item in _LIST_SEPARATORS.split(text) if item]
         if len(items) >= 3 and not ends_sentence(text) and all(
@@ -588,6 +591,8 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
     -1.5
     >>> line_weight("June 9 – Tampa, FL @ Riverside Amphitheatre"), line_weight("Stage 3: 22 April – Velopark")
     (0.0, 0.0)
+    >>> line_weight("June 17 -- Bridgestone Arena, Nashville, TN")  # an ASCII dump's dash
+    0.0
     >>> line_weight("楓紅的季節樹葉從綠轉黃 再從黃轉紅 一層一層非常漂亮")  # a blog's clause a line, unpunctuated
     0.0
     >>> line_weight("knitting, crochet, quilting, weaving, felting, embroidery, sewing, dyeing, spinning yarn")
@@ -675,8 +680,9 @@ def _noted_items(text: str, n: int) -> bool:
     return notes >= LIST_LINE_ITEMS and n <= NOTED_ITEM_WORDS * notes and not ends_sentence(text)
 
 
-#: A row led by a short label holding a number (a date, a rank, a stage), then a dash or a colon.
-_LABELLED_ROW = re.compile(r"\A(?:[^\W\d]+\.?\s+){0,2}\d[\w.,/]*(?:\s+[^\W\d]+\.?){0,2}\s*(?:[–—-]|:)\s+\S")
+#: A row led by a short label holding a number (a date, a rank, a stage), then a dash or a colon
+#: (ASCII text writes the dash "-" or "--").
+_LABELLED_ROW = re.compile(r"\A(?:[^\W\d]+\.?\s+){0,2}\d[\w.,/]*(?:\s+[^\W\d]+\.?){0,2}\s*(?:[–—]|--?|:)\s+\S")
 _DIGIT_TOKEN = re.compile(r"\b\d[\d.,:%/]*\b")
 
 
