@@ -37,6 +37,8 @@ class Shapes:
         self._frame: tuple[list[Line], int, list[Line], list[bool]] | None = None
         self._words: dict[int, int] = {}
         self._name: dict[int, bool] = {}
+        self._about: dict[int, list[str] | None] = {}
+        self._about_lex: Lexicon | None = None  # the lexicon _about was worked out with
         #: Numbers of the lines that are a table's cells (:meth:`cells`), where known already.
         self._cells = cells
 
@@ -83,6 +85,17 @@ class Shapes:
         if flag is None:
             flag = self._name[line.number] = _name_line(line.text)
         return flag
+
+    def about_name(self, line: Line, lex: Lexicon) -> list[str] | None:
+        """:func:`_about_name` of the line, worked out once for the language (asked as often as
+        :meth:`name_line`; a later round may read the text in another language)."""
+        if lex is not self._about_lex:
+            self._about.clear()
+            self._about_lex = lex
+        if line.number in self._about:
+            return self._about[line.number]
+        name = self._about[line.number] = _about_name(line.text, lex.words("about"), lex.word_heads("about"))
+        return name
 
     def weight(self, line: Line) -> float:
         w = self._weight.get(line.number)
@@ -407,9 +420,8 @@ def author_bio(view: View, lex: Lexicon) -> Iterator[Hit]:
     roles = lex.words("bio") if lex is not None else frozenset()
     if not roles:
         return
-    about = lex.words("about")
     seen = 0
-    name_line = view.shapes.name_line
+    name_line, about_name = view.shapes.name_line, view.shapes.about_name
     for i, (line, prose) in enumerate(zip(view.lines, view.prose)):
         if not prose or line.removal is not None:
             continue
@@ -418,7 +430,7 @@ def author_bio(view: View, lex: Lexicon) -> Iterator[Hit]:
             continue
         name, heading = None, None
         for j in range(i - 1, max(i - 1 - BIO_GAP, -1), -1):
-            heading = _about_name(view.lines[j].text, about)
+            heading = about_name(view.lines[j], lex)
             if heading is not None or name_line(view.lines[j]):
                 name = j
                 break
@@ -442,23 +454,27 @@ def author_bio(view: View, lex: Lexicon) -> Iterator[Hit]:
                 yield j, f"author box of '{view.lines[name].text}' ({role})"
 
 
-def _about_name(text: str, about: frozenset[str]) -> list[str] | None:
+def _about_name(text: str, about: frozenset[str], heads: frozenset[str]) -> list[str] | None:
     """The words of the name in a heading "About <name>" (a phrase of ``words/about.txt``,
     then a name as :func:`_name_line` reads one, of at most :data:`ABOUT_NAME_WORDS`), else ``None``.
     A longer name is an institution's ("About Northfield University Medical Center"), and the
     paragraph on it that closes a press release is the release's own.
 
-    >>> about = frozenset({"about", "à propos de"})
-    >>> _about_name("About Mara Quist", about), _about_name("À propos de Mara Quist", about)
+    ``heads`` are the first words of the phrases: most lines open with none of them.
+
+    >>> about, heads = frozenset({"about", "à propos de"}), frozenset({"about", "à"})
+    >>> _about_name("About Mara Quist", about, heads), _about_name("À propos de Mara Quist", about, heads)
     (['Mara', 'Quist'], ['Mara', 'Quist'])
-    >>> _about_name("About us", about), _about_name("Mara Quist", about), _about_name("About the author", about)
-    (None, None, None)
-    >>> _about_name("About Northfield University Medical Center", about) is None
-    True
+    >>> _about_name("About us", about, heads), _about_name("Mara Quist", about, heads)
+    (None, None)
+    >>> _about_name("About the author", about, heads), _about_name("About Northfield University Medical Center", about, heads)
+    (None, None)
     """
-    if not about or len(text) > NAME_LINE_CHARS:
+    if not about or len(text) > NAME_LINE_CHARS or not text[:1].isupper():
         return None
     words = text.split()
+    if key(words[0]) not in heads:
+        return None
     for n in (1, 2, 3):
         if key(" ".join(words[:n])) in about:
             rest = " ".join(words[n:])
