@@ -120,7 +120,7 @@ def shape_flags(f: Facts, lex: Lexicon) -> tuple[str, ...]:
 
     ``empty``: no letter or digit; ``zero``: the key starts with a number;
     ``date``: a short line with a digit whose first word is a number or a date word
-    (its first ``_TOKENS`` token); ``copyright``: a line opening with © (:data:`COPYRIGHT_MAX_WORDS`);
+    (its first ``_TOKENS`` token); ``copyright``: a line opening with ©;
     ``head:<category>``: the first word of the key starts a key of ``words/<category>.txt``
     (and the line is short enough for that rule); ``tail:date``: a line ending in a date
     and a time of day (:func:`_dated_tail`); ``glue``: a short line that could
@@ -144,7 +144,7 @@ def shape_flags(f: Facts, lex: Lexicon) -> tuple[str, ...]:
         flags.append("zero")
     if n <= 20 and ("0" in k or not k.isascii() and any(map(str.isdigit, k))) and _date_start(k, lex):
         flags.append("date")
-    if n <= COPYRIGHT_MAX_WORDS and f.text.startswith("©"):
+    if f.text.startswith("©"):
         flags.append("copyright")
     first = k.partition(" ")[0]
     if 2 <= n <= 14 and first in lex.word_heads("byline"):
@@ -690,7 +690,8 @@ SET_OFF_CHARS = 60
 #: A line opening with "©" is a copyright notice up to this many words (a publisher's notice
 #: names its company, registration and address: "©News Group Newspapers Limited in England No. ...").
 #: Not any length: a picture's credit may run into the first paragraph ("© Provided by Example Inc
-#: Nintendo and Apple shocked the world ..."), and that line is body.
+#: Nintendo and Apple shocked the world ..."), and that line is body; a longer line is a notice
+#: where it says what only a notice says ("All rights reserved", ``words/rights.txt``).
 COPYRIGHT_MAX_WORDS = 40
 
 
@@ -703,9 +704,22 @@ def legal_footer(f: Facts, lex: Lexicon) -> str | None:
     >>> legal_footer(facts("©Example Newspapers Limited in England No. 679215 Registered office: "
     ...                    "1 Bridge Street, London, SE1 9GF. All rights reserved."), None)
     "starts with '©' (legal)"
+    >>> from cleaner.lexicon import load
+    >>> notice = ("© 2024 Example Media. All rights reserved. Use of and registration on any part of this "
+    ...           "site is subject to our terms. " + "The material may not be copied without our written permission. " * 4)
+    >>> legal_footer(facts(notice), load("en"))
+    "starts with '©', says 'all rights reserved' (legal)"
+    >>> credit = ("© Provided by Example Inc The two companies shocked the world this year by announcing a game "
+    ...           "for phones, the first of its kind, and the shares of both rose sharply on the news. " * 2)
+    >>> legal_footer(facts(credit), load("en")) is None
+    True
     """
-    if f.text.startswith("©") and f.n_words <= COPYRIGHT_MAX_WORDS:
-        return "starts with '©' (legal)"
+    if f.text.startswith("©"):
+        if f.n_words <= COPYRIGHT_MAX_WORDS:
+            return "starts with '©' (legal)"
+        said = next((mark for mark in lex.words("rights") if mark in f.key), None) if lex is not None else None
+        if said is not None:
+            return f"starts with '©', says '{said}' (legal)"
     return f.category("legal")
 
 
