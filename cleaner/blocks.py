@@ -38,7 +38,7 @@ class Shapes:
         self._words: dict[int, int] = {}
         self._name: dict[int, bool] = {}
         self._about: dict[int, list[str] | None] = {}
-        self._about_lex: Lexicon | None = None  # the lexicon _about was worked out with
+        self._about_phrases: frozenset[str] | None = None  # the words/about.txt _about was worked out with
         #: Numbers of the lines that are a table's cells (:meth:`cells`), where known already.
         self._cells = cells
 
@@ -86,15 +86,15 @@ class Shapes:
             flag = self._name[line.number] = _name_line(line.text)
         return flag
 
-    def about_name(self, line: Line, lex: Lexicon) -> list[str] | None:
-        """:func:`_about_name` of the line, worked out once for the language (asked as often as
-        :meth:`name_line`; a later round may read the text in another language)."""
-        if lex is not self._about_lex:
+    def about_name(self, line: Line, about: frozenset[str], heads: frozenset[str]) -> list[str] | None:
+        """:func:`_about_name` of the line, worked out once for the language's phrases (asked as
+        often as :meth:`name_line`; a later round may read the text in another language)."""
+        if about is not self._about_phrases:
             self._about.clear()
-            self._about_lex = lex
+            self._about_phrases = about
         if line.number in self._about:
             return self._about[line.number]
-        name = self._about[line.number] = _about_name(line.text, lex.words("about"), lex.word_heads("about"))
+        name = self._about[line.number] = _about_name(line.text, about, heads)
         return name
 
     def weight(self, line: Line) -> float:
@@ -420,6 +420,7 @@ def author_bio(view: View, lex: Lexicon) -> Iterator[Hit]:
     roles = lex.words("bio") if lex is not None else frozenset()
     if not roles:
         return
+    about, heads = lex.words("about"), lex.word_heads("about")
     seen = 0
     name_line, about_name = view.shapes.name_line, view.shapes.about_name
     for i, (line, prose) in enumerate(zip(view.lines, view.prose)):
@@ -430,7 +431,7 @@ def author_bio(view: View, lex: Lexicon) -> Iterator[Hit]:
             continue
         name, heading = None, None
         for j in range(i - 1, max(i - 1 - BIO_GAP, -1), -1):
-            heading = about_name(view.lines[j], lex)
+            heading = about_name(view.lines[j], about, heads)
             if heading is not None or name_line(view.lines[j]):
                 name = j
                 break
