@@ -717,9 +717,9 @@ def legal_footer(f: Facts, lex: Lexicon) -> str | None:
     if f.text.startswith("©"):
         if f.n_words <= COPYRIGHT_MAX_WORDS:
             return "starts with '©' (legal)"
-        said = next((mark for mark in lex.words("rights") if mark in f.key), None) if lex is not None else None
-        if said is not None:
-            return f"starts with '©', says '{said}' (legal)"
+        said = [mark for mark in lex.words("rights") if mark in f.key] if lex is not None else []
+        if said:  # the first it says, so that the evidence is the same in every run (a set has no order)
+            return f"starts with '©', says '{min(said, key=lambda mark: (f.key.index(mark), -len(mark)))}' (legal)"
     return f.category("legal")
 
 
