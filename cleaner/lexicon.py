@@ -141,20 +141,30 @@ def read_phrases(path: Path) -> list[str]:
     return [phrase for phrase, _ in read_entries(path)]
 
 
-@lru_cache(maxsize=64)
 def load(lang: str) -> Lexicon:
     """The compiled lexicon for ``lang`` (unknown languages get ``common`` + ``en``; a language
-    listed in :data:`BORROWED` gets its lender's too).
+    listed in :data:`BORROWED` gets its lender's too). Languages that read the same folders
+    share one compiled lexicon: a stream of short records is detected in dozens of languages
+    without a folder of their own, and each copy of the English tables would cost its memory.
 
     >>> lex = load("de")
     >>> lex.phrase("teilen"), lex.phrase("share"), lex.phrase("the share price rose")
     ('share', 'share', None)
+    >>> load("la") is load("en"), load("nn") is load("nb")
+    (True, True)
     """
+    own = lang if (ROOT / lang).is_dir() else borrowed().get(lang, lang)
+    return _compiled(own if (ROOT / own).is_dir() else _ALWAYS[-1])
+
+
+@lru_cache(maxsize=64)
+def _compiled(own: str) -> Lexicon:
+    """The lexicon of the folders ``common``, ``en`` and ``own``, compiled."""
     phrases: dict[str, str] = {}
     prefixes: dict[str, str] = {}
     vocab: dict[str, set[str]] = {}
     prefix_max: dict[str, int] = {}
-    own = lang if (ROOT / lang).is_dir() else borrowed().get(lang, lang)
+    lang = own
     for folder in dict.fromkeys((*_ALWAYS, own)):
         directory = ROOT / folder
         if not directory.is_dir():
