@@ -772,8 +772,11 @@ def main_text(view: View, lex: Lexicon) -> Iterator[Hit]:
     Lines next to it that weigh only slightly against it stay with it, and so does
     the line that introduces a list the text starts with ("Specifications:"). It only
     acts where the stretch holds at least two prose lines, so a poem, a list or a
-    short note without prose is left alone. Lines other rules removed do not
-    count, so that cleaning the output again finds the same stretch.
+    short note without prose is left alone. Lines other rules removed count only where
+    :data:`GAP_RUN` or more of them stood together between two kept lines (a share row, a
+    menu, a sign-up form): such a block still parts the text from what stood beyond it
+    (:func:`_max_segment_across`); cleaning the output again, without those lines, finds the
+    same stretch.
 
     >>> from cleaner.document import Line
     >>> para = "The minister said the talks would continue next week in Geneva, officials added."
@@ -799,7 +802,7 @@ def main_text(view: View, lex: Lexicon) -> Iterator[Hit]:
         for n, i in enumerate(kept):  # it does not draw the text out to it at its edges (a ticker)
             if view.lines[i].number in cells:
                 core[n] = 0.0
-    start, end = _max_segment(core)
+    start, end = _max_segment_across(view, core, kept)
     if start is None or sum(view.prose[kept[n]] for n in range(start, end + 1)) < 2:
         return
     # Lines next to the text that are only weakly against it (a list, a table row,
@@ -1162,6 +1165,47 @@ def _introduced_lists(view: View) -> dict[int, int]:
             j += 1
         after = j
     return items
+
+
+#: A block of at least GAP_RUN lines other rules removed, standing together between two kept lines,
+#: weighs GAP_WEIGHT a line in the main-text cut: page furniture (a share row, a menu, a sign-up form)
+#: parts the text it stood between, though it is gone. A line or two removed alone part nothing: a
+#: dumper that cuts a paragraph at every link leaves a removed link ("Facebook", "News") between the
+#: pieces of one paragraph. Data removed (DATA_RULES: a count, a phone number, a date alone) never
+#: parts: a listing's phone numbers stand between its entries.
+GAP_RUN = 3
+GAP_WEIGHT = -1.0
+DATA_RULES = frozenset({"lines.counter", "lines.timestamp"})
+
+
+def _max_segment_across(view: View, core: list[float], kept: list[int]) -> tuple[int | None, int | None]:
+    """:func:`_max_segment` of the kept lines' weights ``core`` (``kept``: their indexes in the
+    view), with the blocks of removed lines between them weighing as :data:`GAP_RUN` says; the
+    span is given as positions in ``kept``.
+
+    >>> from cleaner.document import Line, Removal
+    >>> para = "The minister said the talks would continue next week in Geneva, officials added."
+    >>> row = [Line(n, t, Removal("lines.share_buttons", "phrase")) for n, t in ((3, "Share"), (4, "Facebook"), (5, "Email"))]
+    >>> lines = [Line(1, para), Line(2, "The talks resume on Monday."), *row, Line(6, "Site map and contact")]
+    >>> _max_segment_across(View(lines), [5.0, 0.5, 2.0], [0, 1, 5])
+    (0, 1)
+    >>> _max_segment_across(View([*lines[:3], lines[5]]), [5.0, 0.5, 2.0], [0, 1, 3])  # one line removed
+    (0, 2)
+    """
+    seq: list[float] = []
+    where: list[int] = []  # for each weight of seq, the kept line it stands for (-1: a block removed)
+    for n, i in enumerate(kept):
+        if n and i - kept[n - 1] > GAP_RUN:
+            gone = sum(view.lines[j].removal.rule not in DATA_RULES for j in range(kept[n - 1] + 1, i))
+            if gone >= GAP_RUN:
+                seq.append(GAP_WEIGHT * gone)
+                where.append(-1)
+        seq.append(core[n])
+        where.append(n)
+    start, end = _max_segment(seq)
+    if start is None:
+        return None, None
+    return where[start], where[end]  # a maximum segment starts and ends on a kept line: a block weighs < 0
 
 
 def _max_segment(weights: list[float]) -> tuple[int | None, int | None]:
