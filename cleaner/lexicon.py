@@ -153,8 +153,15 @@ def load(lang: str) -> Lexicon:
     >>> load("la") is load("en"), load("nn") is load("nb")
     (True, True)
     """
+    return _compiled(_folder(lang))
+
+
+@lru_cache(maxsize=None)
+def _folder(lang: str) -> str:
+    """The lexicon folder ``lang`` reads besides ``common`` and ``en``: its own, its lender's,
+    else ``en`` (no third folder)."""
     own = lang if (ROOT / lang).is_dir() else borrowed().get(lang, lang)
-    return _compiled(own if (ROOT / own).is_dir() else _ALWAYS[-1])
+    return own if (ROOT / own).is_dir() else _ALWAYS[-1]
 
 
 @lru_cache(maxsize=64)
@@ -164,7 +171,6 @@ def _compiled(own: str) -> Lexicon:
     prefixes: dict[str, str] = {}
     vocab: dict[str, set[str]] = {}
     prefix_max: dict[str, int] = {}
-    lang = own
     for folder in dict.fromkeys((*_ALWAYS, own)):
         directory = ROOT / folder
         if not directory.is_dir():
@@ -187,7 +193,7 @@ def _compiled(own: str) -> Lexicon:
     for k in phrases:  # the first spelling wins ("email" before "e mail")
         glue.setdefault(k.replace(" ", ""), k)
     return Lexicon(
-        lang=lang,
+        lang=own,
         phrases=phrases,
         prefixes=prefixes,
         prefix_lengths=tuple(lengths),
