@@ -737,10 +737,11 @@ def _markup(text: str) -> bool:
     ...         '<mn>0</mn></mrow></semantics> :MATH]')
     False
     """
-    if sum(map(len, _TAG.findall(text))) < MARKUP_SHARE * len(text):
+    outside = _TAG.split(text)  # the text between the tags: one scan for the share and the words
+    if len(text) - sum(map(len, outside)) < MARKUP_SHARE * len(text):
         return False
     return text.startswith("<") or (_POINTING_TAG.search(text) is not None
-                                    and word_count(_TAG.sub(" ", text)) <= MARKUP_CAPTION_WORDS)
+                                    and word_count(" ".join(outside)) <= MARKUP_CAPTION_WORDS)
 
 
 #: Stopword density above which a line leans towards running text (jusText uses 0.30-0.32).
