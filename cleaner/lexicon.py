@@ -22,6 +22,7 @@ Nynorsk uses Bokmål's).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -55,6 +56,7 @@ class Lexicon:
     glue_prefixes: frozenset[str] = frozenset()  # every prefix of every glue key
     head_prefix_lengths: dict[str, tuple[int, ...]] | None = None  # first word -> word counts of its prefix keys, longest first
     share_words: frozenset[str] = frozenset()  # one-word share phrases ("facebook", "teilen"), two letters or more
+    contact: re.Pattern | None = None  # a label of words/contact.txt and the number after it, in a key
 
     def phrase(self, line_key: str) -> str | None:
         """The category whose phrase is this whole line, if any."""
@@ -209,4 +211,27 @@ def _compiled(own: str) -> Lexicon:
         glue_prefixes=frozenset(g[:n] for g in glue for n in range(1, len(g) + 1)),
         head_prefix_lengths={h: tuple(sorted(n, reverse=True)) for h, n in head_lengths.items()},
         share_words=frozenset(k for k, c in phrases.items() if c == "share" and " " not in k and len(k) > 1),
+        contact=labelled_number(vocab.get("contact", ())),
     )
+
+
+def labelled_number(labels) -> re.Pattern | None:
+    """A pattern finding a label and the number after it in a line's key ("phone 0 0 0",
+    "联系电话 0"); group 1 is the label. A label of letters starts a word ("iphone 0" has
+    none); one of CJK characters may close a longer word, as those scripts write no spaces.
+
+    >>> pattern = labelled_number({"phone", "tel", "电话"})
+    >>> [m.group(1) for m in pattern.finditer("tel 0 0 fax 0 联系电话 0 iphone 0 hotel 0")]
+    ['tel', '电话']
+    """
+    if not labels:
+        return None
+    ordered = sorted(labels, key=len, reverse=True)
+    spaced = "|".join(re.escape(w) for w in ordered if not _CJK.match(w))
+    unspaced = "|".join(re.escape(w) for w in ordered if _CJK.match(w))
+    either = f"(?<!\\S)(?:{spaced})" + (f"|{unspaced}" if unspaced else "")
+    return re.compile(f"({either}) 0(?= |$)")
+
+
+#: Scripts written without spaces between words (CJK ideographs, kana, Hangul).
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")

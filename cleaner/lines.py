@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from itertools import compress, repeat
-from operator import and_, contains, ge, itemgetter, methodcaller, not_, or_
+from operator import and_, contains, ge, itemgetter, lt, methodcaller, not_, or_
 
 from .lexicon import Lexicon
 from .text import capitalised_ratio, ends_sentence, is_prose, key, table_row, word_count, words
@@ -125,7 +125,8 @@ def shape_flags(f: Facts, lex: Lexicon) -> tuple[str, ...]:
     (and the line is short enough for that rule); ``tail:date``: a line ending in a date
     and a time of day (:func:`_dated_tail`); ``glue``: a short line that could
     split into glued phrases; ``head:share``: a short line opening with a one-word share
-    phrase (a network's name); ``script``: a short line naming JavaScript.
+    phrase (a network's name); ``script``: a short line naming JavaScript; ``contact``: a
+    long line with a label of ``words/contact.txt`` and a number after it ("Fax: 03-5613699").
 
     >>> facts("Tags: Syria, Russia").flags, facts("The council met.").flags
     (('head:tags',), ())
@@ -163,6 +164,8 @@ def shape_flags(f: Facts, lex: Lexicon) -> tuple[str, ...]:
         flags.append("head:share")
     if n <= SCRIPT_NOTICE_MAX_WORDS and "javascript" in k:
         flags.append("script")
+    if n > CONTACT_LINE_WORDS and lex.contact is not None and lex.contact.search(k):
+        flags.append("contact")
     return tuple(flags)
 
 
@@ -187,6 +190,7 @@ def flagged(texts: list[str], line_keys: list[str], counts: list[int], lex: Lexi
     """
     firsts = list(map(itemgetter(0), map(str.partition, line_keys, repeat(" "))))
     short = list(map(ge, repeat(20), counts))  # n_words <= 20
+    contact = lex.contact.search if lex.contact is not None else None
     heads = lex.prefix_heads.union(*(lex.word_heads(c) for c in ("byline", "credit", "tags")), lex.share_words)
     hits = list(map(any, zip(
         map(lex.phrases.__contains__, line_keys),  # a phrase category
@@ -202,6 +206,8 @@ def flagged(texts: list[str], line_keys: list[str], counts: list[int], lex: Lexi
         map(methodcaller("startswith", "©"), texts),  # copyright
         map(contains, map(itemgetter(slice(-CREDIT_TAIL_CHARS, None)), texts), repeat(":")),  # tail:credit, tail:date
         map(contains, line_keys, repeat("javascript")),  # script
+        map(and_, map(lt, repeat(CONTACT_LINE_WORDS), counts),
+            map(bool, map(contact, line_keys)) if contact is not None else repeat(False)),  # contact
     )))
     for i in compress(range(len(texts)), map(ge, repeat(12), counts)):  # glue: short lines only
         if not hits[i] and line_keys[i] and lex.may_glue(line_keys[i].replace(" ", "")):
@@ -615,6 +621,51 @@ def script_notice(f: Facts, lex: Lexicon) -> str | None:
             if verb is not None:
                 return f"notice about scripts: '{verb} javascript'"
     return None
+
+
+@gate("contact")
+def contact_details(f: Facts, lex: Lexicon) -> str | None:
+    """A paragraph of contact details: two phone or fax numbers or more, each under its
+    label (``words/contact.txt``: "Telephone", "Fax", "Telefon", "電話"), on a line of more
+    than :data:`CONTACT_LINE_WORDS` words: a footer's customer-service block run into one
+    paragraph ("... can be contacted with any questions: Telephone: ... Fax: ... E-mail: ...
+    The center is staffed on ..."). A number has at least :data:`PHONE_DIGITS` digits.
+
+    A short line of contact details stays: in a review or a travel post it is the
+    article's own (the inn's phone in its info box, under the text); and so does a
+    sentence that gives a number in passing.
+
+    >>> from cleaner.lexicon import load
+    >>> block = ("The service center can be contacted with any questions or requests: Telephone: 03-7619056 "
+    ...          "Fax: 03-5613699 E-mail: subs@example.com The center is staffed on Sundays through Thursdays.")
+    >>> contact_details(facts(block), load("en"))
+    "contact details: 2 labelled numbers ('telephone')"
+    >>> contact_details(facts("Phone: 212-260-1332 Fax: 212-260-1333"), load("en")) is None  # short: an info box
+    True
+    >>> contact_details(facts("Der Kundenservice ist werktags von 8 bis 18 Uhr erreichbar, Telefon: 030 1234567, "
+    ...                       "Fax: 030 1234568, und beantwortet gern alle Ihre Fragen zum Abonnement und zur Zustellung.", "de"), load("de"))
+    "contact details: 2 labelled numbers ('telefon')"
+    >>> contact_details(facts("The new Phone 11 Pro costs 999 dollars and the older Phone 8 now costs 449 dollars, "
+    ...                       "which the company hopes will bring in buyers who waited."), load("en")) is None
+    True
+    """
+    if f.n_words <= CONTACT_LINE_WORDS:
+        return None
+    numbers = sum(sum(map(str.isdigit, m.group())) >= PHONE_DIGITS for m in _PHONE.finditer(f.text))
+    if numbers < 2:
+        return None
+    labels = [m.group(1) for m in lex.contact.finditer(f.key)]
+    if len(labels) >= 2:
+        return f"contact details: {len(labels)} labelled numbers ('{labels[0]}')"
+    return None
+
+
+#: A line of contact details longer than this (words) is a paragraph of them, not an info box.
+CONTACT_LINE_WORDS = 24
+#: Digits a phone number has at least (a year, a house number, a model number have fewer).
+PHONE_DIGITS = 6
+#: A phone number as written: digits with spaces, dots, dashes, slashes and brackets between them.
+_PHONE = re.compile(r"\+?\(?\d[\d \t().\-/]{4,}\d")
 
 
 #: A notice about scripts is short; a sentence about JavaScript in an article runs longer.

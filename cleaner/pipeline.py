@@ -43,6 +43,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     lines.newsletter_prompt,
     lines.cookie_notice,
     lines.script_notice,
+    lines.contact_details,
     lines.comment_controls,
     lines.related_heading,
     lines.read_more,
