@@ -234,6 +234,66 @@ def related_links(view: View, lex: Lexicon) -> Iterator[Hit]:
         yield i, f"headline {n} of {len(tail)} after the body"
 
 
+#: Line rules whose removed line may head a list of links set into the body.
+INSET_HEADINGS = frozenset({"lines.related_heading", "lines.navigation", "lines.read_more"})
+#: The most words an inset's heading has ("Trending News", "More from UK"), and the most items it heads.
+INSET_HEADING_WORDS = 5
+INSET_MAX_ITEMS = 8
+#: The most words an inset's item has: a headline, not a paragraph of a bulleted list.
+INSET_ITEM_WORDS = 25
+
+
+def inset_links(view: View, lex: Lexicon) -> Iterator[Hit]:
+    """A list of links set into the body: a short related heading ("Trending News", "More:",
+    "Related articles", removed by its line rule), then two to :data:`INSET_MAX_ITEMS`
+    bulleted items of at most :data:`INSET_ITEM_WORDS` words (headlines of other pages),
+    where the article's prose stands above the heading and goes on right below the list.
+
+    News sites set such boxes between two paragraphs of a story; the items are other
+    stories. A list at the end of the text is :func:`related_links`' business; a list
+    the text goes on from under a heading of its own words (not a chrome phrase) is the
+    article's; and so is a list that a bulleted "Learn more" merely stands in.
+
+    >>> from cleaner.document import Line, Removal
+    >>> para = "The minister said the talks would continue next week in Geneva, officials added."
+    >>> heading = Line(2, "Trending News", Removal("lines.related_heading", "phrase"))
+    >>> items = [Line(3, "* Storm closes mountain passes"), Line(4, "* Museum reopens after fire")]
+    >>> [i for i, _ in inset_links(View([Line(1, para), heading, *items, Line(5, para)]), None)]
+    [2, 3]
+    >>> list(inset_links(View([Line(1, para), heading, *items]), None))  # at the end: related_links' business
+    []
+    """
+    lines = view.lines
+    for i, line in enumerate(lines):
+        removal = line.removal
+        if removal is None or removal.rule not in INSET_HEADINGS or word_count(line.text) > INSET_HEADING_WORDS \
+                or line.text.split(None, 1)[0] in _BULLETS:
+            continue
+        above = i - 1
+        while above >= 0 and not view.kept(above):
+            above -= 1
+        if above < 0 or not view.prose[above]:
+            continue
+        end = i + 1
+        while end < len(lines) and end - i <= INSET_MAX_ITEMS + 1 and _bulleted(lines[end].text):
+            end += 1
+        items = range(i + 1, end)
+        if not 2 <= len(items) <= INSET_MAX_ITEMS or end == len(lines) or not (view.kept(end) and view.prose[end]):
+            continue
+        if any(word_count(lines[j].text) > INSET_ITEM_WORDS for j in items):
+            continue
+        heading = " ".join(line.text.split())
+        for n, j in enumerate(items, 1):
+            if view.kept(j):
+                yield j, f"link {n} of {len(items)} under '{heading}' inside the body"
+
+
+def _bulleted(text: str) -> bool:
+    """Does the line open with a list bullet and hold words after it?"""
+    parts = text.split(None, 1)
+    return len(parts) == 2 and parts[0] in _BULLETS
+
+
 _NUMBER = re.compile(r"\d")
 
 
