@@ -190,7 +190,6 @@ def flagged(texts: list[str], line_keys: list[str], counts: list[int], lex: Lexi
     """
     firsts = list(map(itemgetter(0), map(str.partition, line_keys, repeat(" "))))
     short = list(map(ge, repeat(20), counts))  # n_words <= 20
-    contact = lex.contact.search if lex.contact is not None else None
     heads = lex.prefix_heads.union(*(lex.word_heads(c) for c in ("byline", "credit", "tags")), lex.share_words)
     hits = list(map(any, zip(
         map(lex.phrases.__contains__, line_keys),  # a phrase category
@@ -206,12 +205,14 @@ def flagged(texts: list[str], line_keys: list[str], counts: list[int], lex: Lexi
         map(methodcaller("startswith", "©"), texts),  # copyright
         map(contains, map(itemgetter(slice(-CREDIT_TAIL_CHARS, None)), texts), repeat(":")),  # tail:credit, tail:date
         map(contains, line_keys, repeat("javascript")),  # script
-        map(and_, map(lt, repeat(CONTACT_LINE_WORDS), counts),
-            map(bool, map(contact, line_keys)) if contact is not None else repeat(False)),  # contact
     )))
     for i in compress(range(len(texts)), map(ge, repeat(12), counts)):  # glue: short lines only
         if not hits[i] and line_keys[i] and lex.may_glue(line_keys[i].replace(" ", "")):
             hits[i] = True
+    if lex.contact is not None:  # contact: long lines only
+        for i in compress(range(len(texts)), map(lt, repeat(CONTACT_LINE_WORDS), counts)):
+            if not hits[i] and lex.contact.search(line_keys[i]):
+                hits[i] = True
     return list(compress(range(len(texts)), hits))
 
 
@@ -649,7 +650,7 @@ def contact_details(f: Facts, lex: Lexicon) -> str | None:
     ...                       "which the company hopes will bring in buyers who waited."), load("en")) is None
     True
     """
-    if f.n_words <= CONTACT_LINE_WORDS:
+    if f.n_words <= CONTACT_LINE_WORDS or lex is None or lex.contact is None:
         return None
     numbers = sum(sum(map(str.isdigit, m.group())) >= PHONE_DIGITS for m in _PHONE.finditer(f.text))
     if numbers < 2:
