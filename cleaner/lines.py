@@ -9,6 +9,7 @@ text to every rule here and are not offered to them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import compress, repeat
 from operator import and_, contains, ge, itemgetter, lt, methodcaller, not_, or_
 
@@ -172,7 +173,11 @@ def shape_flags(f: Facts, lex: Lexicon) -> tuple[str, ...]:
 def _date_start(line_key: str, lex: Lexicon) -> bool:
     """Is the key's first token (``_TOKENS``) a number or a date word, as a date must start?"""
     first = _TOKENS.match(line_key)
-    return first is not None and (first.group().isdigit() or first.group() in lex.words("dates"))
+    if first is None:
+        return False
+    vocab = lex.words("dates")
+    return first.group().isdigit() or first.group() in vocab or any(
+        line_key.startswith(phrase + " ") for phrase in _phrases(vocab))  # "last updated on ..."
 
 
 def flagged(texts: list[str], line_keys: list[str], counts: list[int], lex: Lexicon) -> list[int]:
@@ -190,6 +195,7 @@ def flagged(texts: list[str], line_keys: list[str], counts: list[int], lex: Lexi
     """
     firsts = list(map(itemgetter(0), map(str.partition, line_keys, repeat(" "))))
     short = list(map(ge, repeat(20), counts))  # n_words <= 20
+    dates = _firsts(lex.words("dates"))
     heads = lex.prefix_heads.union(*(lex.word_heads(c) for c in ("byline", "credit", "tags")), lex.share_words)
     hits = list(map(any, zip(
         map(lex.phrases.__contains__, line_keys),  # a phrase category
@@ -198,7 +204,7 @@ def flagged(texts: list[str], line_keys: list[str], counts: list[int], lex: Lexi
         map(methodcaller("startswith", "0"), line_keys),  # zero
         map(and_, map(and_, short, map(or_, map(contains, line_keys, repeat("0")),
                                        map(not_, map(str.isascii, line_keys)))),
-            map(or_, map(lex.words("dates").__contains__, firsts), map(not_, map(str.isalpha, firsts)))),  # date
+            map(or_, map(dates.__contains__, firsts), map(not_, map(str.isalpha, firsts)))),  # date
         map(and_, short, map(or_, map(methodcaller("endswith", " 0"), line_keys),
                              map(and_, map(contains, line_keys, repeat(" 0 ")), map(contains, texts, repeat("("))))),
             # a phrase with a count after it (counted_phrase; one before it starts with "0")
@@ -290,6 +296,10 @@ def timestamp(f: Facts, lex: Lexicon) -> str | None:
     'date/time and author: Posted on 2 May 2023 by Ruth Akinyemi'
     >>> timestamp(facts("updated 17h ago"), load("en"))
     'date/time: updated 17h ago'
+    >>> timestamp(facts("Last updated on June 19, 2025"), load("en"))  # "last" only in "last updated"
+    'date/time: Last updated on June 19, 2025'
+    >>> timestamp(facts("Last 30 days"), load("en")) is None
+    True
     >>> timestamp(facts("August 2020 was the hottest month on record."), load("en")) is None
     True
     >>> timestamp(facts("| 12–14 Months | | ▢ |"), load("en")) is None
@@ -322,10 +332,32 @@ def _is_datetime(line_key: str, lex: Lexicon, text: str) -> bool:
     vocab = lex.words("dates")
     named = [t for t in tokens if not t.isdigit()]
     if any(t not in vocab for t in named):
-        return False
+        # The words of a date phrase ("last updated", "zuletzt aktualisiert") count only together.
+        rest = f" {line_key} "
+        for phrase in _phrases(vocab):
+            rest = rest.replace(f" {phrase} ", " ")
+        named = [t for t in _TOKENS.findall(rest) if not t.isdigit()]
+        if any(t not in vocab for t in named):
+            return False
     # Numbers alone are a date only in date and time shapes (2020-08-14, 14.08.2020, 11:21),
     # not a row of figures.
     return bool(named) or not _DIGIT.search(_NUMERIC_DATETIME.sub(" ", text))
+
+
+@lru_cache(maxsize=64)
+def _phrases(vocab: frozenset[str]) -> tuple[str, ...]:
+    """The entries of a word list that hold more than one word, longest first.
+
+    >>> _phrases(frozenset({"may", "last updated", "il y a"}))
+    ('last updated', 'il y a')
+    """
+    return tuple(sorted((w for w in vocab if " " in w), key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=64)
+def _firsts(vocab: frozenset[str]) -> frozenset[str]:
+    """The words of a word list, and the first words of its entries of more than one."""
+    return vocab.union(phrase.partition(" ")[0] for phrase in _phrases(vocab))
 
 
 #: An ISO 8601 date and time, as structured data, feeds and page metadata print it.
