@@ -120,8 +120,8 @@ def shape_flags(f: Facts, lex: Lexicon) -> tuple[str, ...]:
     """The gate flags a line has: its phrase categories, then the shapes below.
 
     ``empty``: no letter or digit; ``zero``: the key starts with a number;
-    ``date``: a short line with a digit whose first word is a number or a date word
-    (its first ``_TOKENS`` token); ``copyright``: a line opening with ©;
+    ``date``: a short line with a digit whose first word (its first ``_TOKENS`` token) is a number,
+    a date word or the first word of a date phrase ("last updated"); ``copyright``: a line opening with ©;
     ``head:<category>``: the first word of the key starts a key of ``words/<category>.txt``
     (and the line is short enough for that rule); ``tail:date``: a line ending in a date
     and a time of day (:func:`_dated_tail`); ``glue``: a short line that could
@@ -171,13 +171,10 @@ def shape_flags(f: Facts, lex: Lexicon) -> tuple[str, ...]:
 
 
 def _date_start(line_key: str, lex: Lexicon) -> bool:
-    """Is the key's first token (``_TOKENS``) a number or a date word, as a date must start?"""
+    """Is the key's first token (``_TOKENS``) a number, a date word or the first word of a date
+    phrase ("last" of "last updated"), as a date must start?"""
     first = _TOKENS.match(line_key)
-    if first is None:
-        return False
-    vocab = lex.words("dates")
-    return first.group().isdigit() or first.group() in vocab or any(
-        line_key.startswith(phrase + " ") for phrase in _phrases(vocab))  # "last updated on ..."
+    return first is not None and (first.group().isdigit() or first.group() in lex.word_heads("dates"))
 
 
 def flagged(texts: list[str], line_keys: list[str], counts: list[int], lex: Lexicon) -> list[int]:
@@ -195,7 +192,7 @@ def flagged(texts: list[str], line_keys: list[str], counts: list[int], lex: Lexi
     """
     firsts = list(map(itemgetter(0), map(str.partition, line_keys, repeat(" "))))
     short = list(map(ge, repeat(20), counts))  # n_words <= 20
-    dates = _firsts(lex.words("dates"))
+    dates = lex.word_heads("dates")
     heads = lex.prefix_heads.union(*(lex.word_heads(c) for c in ("byline", "credit", "tags")), lex.share_words)
     hits = list(map(any, zip(
         map(lex.phrases.__contains__, line_keys),  # a phrase category
@@ -352,12 +349,6 @@ def _phrases(vocab: frozenset[str]) -> tuple[str, ...]:
     ('last updated', 'il y a')
     """
     return tuple(sorted((w for w in vocab if " " in w), key=lambda w: (-len(w), w)))
-
-
-@lru_cache(maxsize=64)
-def _firsts(vocab: frozenset[str]) -> frozenset[str]:
-    """The words of a word list, and the first words of its entries of more than one."""
-    return vocab.union(phrase.partition(" ")[0] for phrase in _phrases(vocab))
 
 
 #: An ISO 8601 date and time, as structured data, feeds and page metadata print it.
