@@ -38,9 +38,10 @@ _FIRST = re.compile(r"1\.[ \t]")
 #: Lines of a text's end that are not references before :func:`list_start` gives up.
 MAX_OTHER_LINES = 50
 #: Other lines of the list: a heading ("Visible links:", "Hidden links:", a few words and
-#: a colon), an image map's ("[USEMAP]" and its address, above a list of its own), the
-#: rest of a target that held a line break. Anchored: only whole lines are asked.
-_PART = re.compile(r"^(?:\w+(?: \w+){0,2}:|\[[A-Z]+\]|(?:[A-Za-z][\w+.-]*:|/)\S*)[ \t]*")
+#: a colon), an image map's ("[USEMAP]" and its address, above a list of its own: on two
+#: lines, or on one where unwrapping joined them), the rest of a target that held a line
+#: break. Anchored: only whole lines are asked.
+_PART = re.compile(r"^(?:\w+(?: \w+){0,2}:|\[[A-Z]+\](?:[ \t]+\S+)?|(?:[A-Za-z][\w+.-]*:|/)\S*)[ \t]*")
 #: A marker: "[12]", or "[4" and "2]" where the dumper wrapped the line inside it (or
 #: unwrapping joined those two lines again with a space).
 _MARKER = re.compile(r"\[([ \t\n]?\d{1,7}(?:[ \t]*\n?[ \t]*\d{1,7})?[ \t\n]?)\]")
@@ -64,6 +65,9 @@ def list_start(lines: list[str]) -> int | None:
     2
     >>> list_start(["Body.", "References", "1. https://maps.example/?q=3535 Piedmont Rd", "Atlanta, GA 30305",
     ...             "2. /b", "3. /c"])
+    1
+    >>> list_start(["Body.", "References", "1. /a", "2. /b", "3. /c", "[USEMAP] file://localhost/p.html#map",
+    ...             "1. /m1", "2. /m2", "3. /m3"])  # an image map's list of its own, its heading joined to its address
     1
     >>> list_start(["1. https://a.example/", "2. https://b.example/", "3. https://c.example/"]) is None
     True
