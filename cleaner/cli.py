@@ -31,7 +31,7 @@ def _rule_options(p: argparse.ArgumentParser) -> None:
                    help="judge lines exactly as the input breaks them (default: join hard-wrapped "
                         "lines back into paragraphs, judge run-together blocks apart)")
     p.add_argument("--no-markdown", action="store_true",
-                   help="keep Markdown links, images and marks, and lynx's link numbers, as they are "
+                   help="keep Markdown links, images and marks, and lynx's link numbers and button marks, as they are "
                         "(default: reduce them to their text)")
     p.add_argument("--model", type=Path, default=None, help="a learned model from 'cleaner fit'")
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
@@ -376,7 +376,7 @@ def _add_fit_and_jsonl(sub) -> None:
                    help="input kind (default: auto, HTML is recognised)")
     p.add_argument("--no-repair", action="store_true", help="skip encoding repair (ftfy)")
     p.add_argument("--no-unwrap", action="store_true", help="judge lines exactly as the input breaks them")
-    p.add_argument("--no-markdown", action="store_true", help="keep Markdown links, images and marks, and lynx's link numbers, as they are")
+    p.add_argument("--no-markdown", action="store_true", help="keep Markdown links, images and marks, and lynx's link numbers and button marks, as they are")
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="skip inputs larger than this")
     p.set_defaults(lang=None, disable=[], model=None)
 

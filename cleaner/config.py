@@ -34,7 +34,8 @@ class Config:
         Reduce link markup to its text: Markdown links become their text, images and
         emphasis marks go (:mod:`cleaner.markdown`), where the text is Markdown; a text
         browser's link numbers and reference list go (:mod:`cleaner.references`), where
-        the text is a ``lynx -dump``.
+        the text is a ``lynx -dump``, and so do its marks for buttons, insertions,
+        unnamed images and frames (:mod:`cleaner.browsermarks`).
     model:
         A fitted :class:`cleaner.learned.Model` of site boilerplate, or ``None``.
 

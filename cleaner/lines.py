@@ -576,6 +576,26 @@ def media_controls(f: Facts, lex: Lexicon) -> str | None:
     return f.category("media")
 
 
+#: The marks themselves, as text browsers write them (the phrases match on the key, which drops brackets and case).
+BROWSER_MARKS = ("(BUTTON)", "INS]", "IFRAME:")
+
+
+@gate("browser")
+def browser_marks(f: Facts, lex: Lexicon) -> str | None:
+    """A text browser's mark for an element it cannot show, alone on its line: lynx's
+    "(BUTTON)", an empty "[INS: :INS]", "IFRAME:" (``common/browser.txt``).
+
+    The mark must be there as the browser writes it: a list item "Button" (a sewing
+    notion, a part's name) is no mark.
+
+    >>> browser_marks(facts("* (BUTTON) (BUTTON)"), None), browser_marks(facts("* Button"), None)
+    ("phrase 'button button' (browser)", None)
+    """
+    if any(map(f.text.__contains__, BROWSER_MARKS)):
+        return f.category("browser")
+    return None
+
+
 @gate("navigation")
 def navigation(f: Facts, lex: Lexicon) -> str | None:
     """Site navigation: "Home", "Skip to content", "Back to top" (``navigation.txt``).

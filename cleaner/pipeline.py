@@ -2,7 +2,7 @@
 
 ::
 
-    bytes/str -> decode -> unwrap -> repair -> normalize -> markdown, references, rejoin, glue -> line rules -> block rules -> [learned] -> emit
+    bytes/str -> decode -> unwrap -> repair -> normalize -> markdown, references, browser marks, rejoin, glue -> line rules -> block rules -> [learned] -> emit
 
 HTML input is turned into text by trafilatura first (:mod:`cleaner.html`); then
 the same stages run. Nothing here knows about files, processes or argparse.
@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any
 
-from . import blocks, glue, learned, lines, markdown, references
+from . import blocks, browsermarks, glue, learned, lines, markdown, references
 from . import html as html_input
 from .config import Config
 from .decode import decode
@@ -37,6 +37,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     lines.dated_entry,
     lines.share_buttons,
     lines.share_row,
+    lines.browser_marks,
     lines.media_controls,
     lines.navigation,
     lines.advertisement,
@@ -102,7 +103,7 @@ def all_rules() -> list[tuple[str, str]]:
 
 
 def prepare(data: str | bytes, config: Config) -> Document:
-    """decode -> (HTML extraction) -> unwrap -> repair -> normalize -> markdown, references, rejoin, glue:
+    """decode -> (HTML extraction) -> unwrap -> repair -> normalize -> markdown, references, browser marks, rejoin, glue:
     the document before any rule."""
     repairs: list[Repair] = []
     if isinstance(data, bytes):
@@ -144,7 +145,7 @@ def prepare(data: str | bytes, config: Config) -> Document:
         stripped = _markdown_stripped(stripped, repairs)
         text = "\n".join(stripped)  # what the language is detected from: no link targets
     if config.markdown:
-        unnumbered = _references_stripped(stripped, repairs)
+        unnumbered = _marks_stripped(_references_stripped(stripped, repairs), repairs)
         if unnumbered is not stripped:
             stripped, text = unnumbered, "\n".join(unnumbered)
     if config.unwrap:
@@ -237,6 +238,16 @@ def _references_stripped(lines: list[str], repairs: list[Repair]) -> list[str]:
     if not n:
         return lines
     repairs.append(Repair("references", f"reference list and {n} link numbers taken out"))
+    return strip_lines(stripped)
+
+
+def _marks_stripped(lines: list[str], repairs: list[Repair]) -> list[str]:
+    """The lines without a text browser's marks for buttons, insertions, unnamed images and
+    frames (:mod:`cleaner.browsermarks`); the same list where the text has none."""
+    stripped, n = browsermarks.strip(lines)
+    if not n:
+        return lines
+    repairs.append(Repair("browsermarks", f"{n} text-browser marks taken out"))
     return strip_lines(stripped)
 
 
