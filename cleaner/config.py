@@ -27,8 +27,9 @@ class Config:
     unwrap:
         Judge paragraphs as the page had them, whatever the dumper did to its lines:
         join hard-wrapped lines and pieces cut at inline elements back into paragraphs
-        (:mod:`cleaner.unwrap`), and judge apart blocks run together with no break
-        (:mod:`cleaner.glue`; the output keeps their wording as it was). ``False``
+        (:mod:`cleaner.unwrap`), break a page run into one line at the runs of spaces
+        between its blocks (:mod:`cleaner.spaced`), and judge apart blocks run together
+        with no break (:mod:`cleaner.glue`; the output keeps their wording as it was). ``False``
         judges the lines exactly as the input breaks them.
     markdown:
         Reduce link markup to its text: Markdown links become their text, images and

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any
 
-from . import blocks, browsermarks, glue, learned, lines, markdown, references
+from . import blocks, browsermarks, glue, learned, lines, markdown, references, spaced
 from . import html as html_input
 from .config import Config
 from .decode import decode
@@ -118,7 +118,7 @@ def prepare(data: str | bytes, config: Config) -> Document:
     # trafilatura writes one block a line: its line breaks inside a block are the page's own
     # (<br>: verse, an address, a blog's hand-broken Chinese), not a dumper's wrapping.
     if config.unwrap and source == "text":
-        raw = _unwrapped(raw, repairs)
+        raw = _unwrapped(_unspaced(raw, repairs), repairs)
     for _ in range(PREPARE_ROUNDS):
         fixed = repair_lines(raw) if config.repair else []
         # An entity such as &#10; or a repaired line separator made a new line (only a
@@ -172,6 +172,16 @@ def _unwrapped(raw: list[str], repairs: list[Repair]) -> list[str]:
         return raw
     raw, joins = unwrap(raw, w)
     repairs.append(Repair("unwrap", f"wrapped at {w} characters: {joins} line breaks joined"))
+    return raw
+
+
+def _unspaced(raw: list[str], repairs: list[Repair]) -> list[str]:
+    """The lines, a page run into one line with runs of spaces between its blocks cut at them
+    (:mod:`cleaner.spaced`); before unwrapping (whose joins keep the indentation of wrapped lines)
+    and normalising (which collapses the runs)."""
+    raw, cuts = spaced.split(raw)
+    if cuts:
+        repairs.append(Repair("unwrap.spaced", f"{cuts} runs of spaces between blocks made line breaks"))
     return raw
 
 
