@@ -247,6 +247,8 @@ def symbols_only(f: Facts, lex: Lexicon) -> str | None:
 
 
 _COUNTER = re.compile(r"^0( 0)*$")
+#: A year alone (a table's cell, a timeline's entry): a value, not a counter.
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d\.?")
 #: What a table cell or a data row has and a counter has not: a percentage, an amount,
 #: a decimal fraction, a negative number, a column rule.
 _DATA_VALUE = re.compile(r"[%‰$€£¥₹₽]|\d\.\d|(?:^|[\s(])[-−–]\s?\d|[|│┃]")
@@ -257,7 +259,8 @@ def counter(f: Facts, lex: Lexicon) -> str | None:
     """Numbers alone ("(618)", "1 / 23") or a counter phrase ("Image 1 of 23", "5 min read").
 
     Numbers that are values (a percentage, an amount, a decimal fraction, a
-    negative number, a table row) are data, not counters: they stay.
+    negative number, a table row, a year: a table's cell written on a line of its
+    own, a timeline's entry) are data, not counters: they stay.
 
     >>> counter(facts("1 / 23"), None)
     'numbers only'
@@ -265,11 +268,11 @@ def counter(f: Facts, lex: Lexicon) -> str | None:
     "phrase 'image 0 of 0' (counters)"
     >>> counter(facts("In 2019, 40 people came."), None) is None
     True
-    >>> [counter(facts(t), None) for t in ("40%", "$8,639", "4.3333", "-0.757", "2 │ 7.41")]
-    [None, None, None, None, None]
+    >>> [counter(facts(t), None) for t in ("40%", "$8,639", "4.3333", "-0.757", "2 │ 7.41", "1947")]
+    [None, None, None, None, None, None]
     """
     if _COUNTER.match(f.key):
-        return None if _DATA_VALUE.search(f.text) else "numbers only"
+        return None if _DATA_VALUE.search(f.text) or _YEAR.fullmatch(f.text) else "numbers only"
     return f.category("counters")
 
 
