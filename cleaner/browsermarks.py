@@ -3,28 +3,36 @@
 ``lynx -dump`` shows a form button as ``(BUTTON)``, inserted and deleted text between
 ``[INS:`` and ``:INS]`` (``[DEL:`` ... ``:DEL]``; w3m writes ``[INS::INS]``), an image
 without alternative text as its file's name in brackets (``[header-ie8.png]``), and an
-inline frame as a line ``IFRAME:`` and its address. These are the dumper's marks, not the
+inline frame as a line ``IFRAME:`` and its address; ``links`` and ``elinks`` write an image
+without alternative text as ``[IMG]``, a frame as ``IFrame`` and its name, and the page
+head's ``<link>`` elements as lines ``Link: canonical``. These are the dumper's marks, not the
 page's wording: left in, each is a token of no text, and a row of buttons ("(BUTTON)
 (BUTTON) (BUTTON)") or a headline animated word by word ("[INS: Now :INS] [INS: Shipping!
 :INS]") stands as a line of them. So the marks go and what they held stays, to be judged
-by the rules like any other words. A line of marks and nothing else stays as it is (an
-inline frame's line loses its address): the rules remove it as chrome
-(``lexicons/common/browser.txt``, :func:`cleaner.lines.browser_marks`), and a removed line
-still tells the block rules where chrome stands.
+by the rules like any other words. A line of marks and nothing else stays as it is (a
+frame's or a head link's line loses its address, name or relation): the rules remove a
+button's, an ad slot's, a frame's or a head link's as chrome (``lexicons/common/browser.txt``,
+:func:`cleaner.lines.browser_marks`), and a removed line still tells the block rules where
+chrome stands. A line of images alone is neither chrome nor body (an image stands in both);
+it stays, a short line among the others, as it did (taking it out let an article run on
+into the thumbnails of a related list below it; removing it as chrome cut a listicle whose
+items images parted).
 """
 
 from __future__ import annotations
 
 import re
 
-#: lynx's form button, and its insertion and deletion marks (w3m's "[INS::INS]" too); the
-#: inserted or deleted words between them stay.
+#: lynx's form button, and its insertion and deletion marks (w3m's "[INS::INS]" too), the
+#: inserted or deleted words between them staying; links's image without alternative text.
 _MARK = re.compile(r"\(BUTTON\)|\[(?:INS|DEL):[ \t]?|[ \t]?:(?:INS|DEL)\]")
-#: An image without alternative text, as lynx names it: the file's name in brackets, one
-#: word with an image's extension.
-_IMAGE_NAME = re.compile(r"\[[^\]\s/\[]{1,200}\.(?:png|jpe?g|gif|svg|webp|bmp|ico)\]", re.IGNORECASE)
-#: An inline frame, a line of its own: "IFRAME:" and perhaps the frame's address.
-_IFRAME = re.compile(r"[ \t]*IFRAME:(?:[ \t]+\S+)?[ \t]*")
+#: An image without alternative text: lynx names it by its file (one word with an image's
+#: extension, in brackets), links and elinks write "[IMG]".
+_IMAGE_NAME = re.compile(r"\[IMG\]|\[[^\]\s/\[]{1,200}\.(?:png|jpe?g|gif|svg|webp|bmp|ico)\]", re.IGNORECASE)
+#: A line of its own that says where an element stood and what it pointed to, as a text browser
+#: writes it: an inline frame (lynx "IFRAME:" and its address, links "IFrame: name") or a link of
+#: the page's head (links "Link: canonical", "Link: alternate en"); the mark alone stays.
+_PLACE = re.compile(r"(IFRAME:|IFrame(?=$|[: \t])|Link:(?=[ \t]+[a-z]))(?::?[ \t]+[\w/.:-]+(?: [\w-]{1,20})?)?")
 _SPACES = re.compile(r"[ \t]{2,}")
 #: What is left of a line of marks alone: nothing, or a list bullet as lynx writes them.
 _BULLETS = frozenset({"", "*", "+", "#", "o", "-", "•", "·"})
@@ -38,34 +46,39 @@ def strip(lines: list[str]) -> tuple[list[str], int]:
     (['Subscribe', '* 12', 'Now Shipping!'], 6)
     >>> strip(["Help overlay [fff-277-finished-2.png] [baz.png]", "IFRAME: https://tags.example/ns.html"])
     (['Help overlay', 'IFRAME:'], 3)
+    >>> strip(["Link: canonical", "   IFrame: fb_xdm_frame_https", "* [IMG] For DACA Recipients"])
+    (['Link:', 'IFrame', '* For DACA Recipients'], 3)
 
     A line of marks alone stays, for the rules; brackets of the page's own, and words in
     capitals, stay too:
 
-    >>> strip(["(BUTTON) (BUTTON)", "[INS::INS]", "[logo.png]"])
-    (['(BUTTON) (BUTTON)', '[INS::INS]', '[logo.png]'], 0)
-    >>> strip(["See [1] and [the photo] (PDF).", "The BUTTON was red.", "The iframe: an element."])
-    (['See [1] and [the photo] (PDF).', 'The BUTTON was red.', 'The iframe: an element.'], 0)
+    >>> strip(["(BUTTON) (BUTTON)", "[INS::INS]", "[logo.png]", "* [IMG] [IMG]", "Body."])
+    (['(BUTTON) (BUTTON)', '[INS::INS]', '[logo.png]', '* [IMG] [IMG]', 'Body.'], 0)
+    >>> strip(["See [1] and [the photo] (PDF).", "The BUTTON was red.", "The iframe: an element.",
+    ...        "Link: The full report", "IFrame elements hold other pages."])[1]
+    0
     """
     out: list[str] = []
     count = 0
     for line in lines:
         if "(BUTTON)" not in line and ":INS" not in line and ":DEL" not in line and "]" not in line \
-                and "IFRAME:" not in line:
+                and "IFRAME:" not in line and "IFrame" not in line and "Link:" not in line:
             out.append(line)
             continue
-        if _IFRAME.fullmatch(line):
-            if line.strip() != "IFRAME:":
-                line = "IFRAME:"
+        place = _PLACE.fullmatch(line.strip(" \t"))
+        if place:
+            if line.strip() != place.group(1):
+                line = place.group(1)
                 count += 1
             out.append(line)
             continue
         new, n = _MARK.subn("", line)
         new, m = _IMAGE_NAME.subn("", new)
         new = _SPACES.sub(" ", new).strip() if n + m else line
-        if not n + m or new in _BULLETS:  # nothing but marks (and a bullet): for the rules
+        if new in _BULLETS and n + m:  # marks alone: the line stays as it is, for the rules
             out.append(line)
             continue
-        count += n + m
+        if n + m:
+            count += n + m
         out.append(new)
     return (out, count) if count else (lines, 0)

@@ -580,13 +580,14 @@ def media_controls(f: Facts, lex: Lexicon) -> str | None:
 
 
 #: The marks themselves, as text browsers write them (the phrases match on the key, which drops brackets and case).
-BROWSER_MARKS = ("(BUTTON)", "INS]", "IFRAME:")
+BROWSER_MARKS = ("(BUTTON)", "INS]", "IFRAME:", "IFrame", "Link:")
 
 
 @gate("browser")
 def browser_marks(f: Facts, lex: Lexicon) -> str | None:
     """A text browser's mark for an element it cannot show, alone on its line: lynx's
-    "(BUTTON)", an empty "[INS: :INS]", "IFRAME:" (``common/browser.txt``).
+    "(BUTTON)", an empty "[INS: :INS]", "IFRAME:"; links's "IFrame", "Link:" (a link
+    of the page's head, its relation taken off) (``common/browser.txt``).
 
     The mark must be there as the browser writes it: a list item "Button" (a sewing
     notion, a part's name) is no mark.

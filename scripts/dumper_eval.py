@@ -18,7 +18,10 @@ the reference point:
 - ``lynx``: ``lynx -dump``, where lynx is installed: wrapped and indented, every link
   numbered in place ("[12]Home") and listed under "References" at the end;
 - ``w3m``: ``w3m -dump``, where w3m is installed: the page laid out as a text browser
-  shows it, tables as columns.
+  shows it, tables as columns;
+- ``links``, ``elinks``: ``links -dump`` and ``elinks -dump`` (without link numbers), where
+  installed: nested lists indented, "[IMG]" for an image without alt text, the page head's
+  links as "Link: canonical" lines.
 
     python scripts/dumper_eval.py              # all sets, every dumper
     python scripts/dumper_eval.py --every 3    # a third of the pages
@@ -78,15 +81,25 @@ def markdown(html: str) -> str:
 BROWSERS = {
     "lynx": ["lynx", "-dump", "-stdin", "-force_html", "-assume_charset=utf-8", "-display_charset=utf-8"],
     "w3m": ["w3m", "-dump", "-T", "text/html", "-I", "utf-8", "-O", "utf-8"],
+    # These two read a file ("{}"), not standard input.
+    "links": ["links", "-dump", "-codepage", "utf-8", "{}"],
+    "elinks": ["elinks", "-dump", "-dump-charset", "utf-8", "-no-references", "-no-numbering", "{}"],
 }
 
 
 def browser_dump(name: str, html: str) -> str:
     """The page as the text browser ``name`` dumps it ("" where it fails or takes over a minute)."""
-    try:
-        done = subprocess.run(BROWSERS[name], input=html.encode("utf-8"), capture_output=True, timeout=60)
-    except subprocess.TimeoutExpired:
-        return ""
+    command = BROWSERS[name]
+    with tempfile.NamedTemporaryFile(suffix=".html") as page:
+        if "{}" in command:
+            page.write(html.encode("utf-8"))
+            page.flush()
+            command = [page.name if part == "{}" else part for part in command]
+        try:
+            done = subprocess.run(command, input=None if "{}" in BROWSERS[name] else html.encode("utf-8"),
+                                  capture_output=True, timeout=60)
+        except subprocess.TimeoutExpired:
+            return ""
     return done.stdout.decode("utf-8", "replace")
 
 
