@@ -37,6 +37,10 @@ _HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+", re.MULTILINE)
 #: names are left alone); either may run over a line break where the text was wrapped.
 _STRONG = re.compile(r"\*\*(?=\S)([^*]{1,300}?)(?<=\S)\*\*")
 _UNDERSCORES = re.compile(r"(?<!\w)_(?=[^_\s])([^_]{1,300}?)(?<=\S)_(?!\w)")
+#: An emphasis of nothing: html2text writes an empty ``<strong>`` as "****" and an empty ``<em>``
+#: as "__" (an icon's element: "__ Share", "* ****Download"); not a word's stars ("f****"), nor
+#: a name's underscores ("__init__", "__name__").
+_EMPTY_MARKS = re.compile(r"(?<![\w*])(?:\*\*\*\*)+(?!\*)|(?<!\w)(?:__)+(?![\w_]*__)(?!_)")
 
 
 def is_markdown(text: str) -> bool:
@@ -52,6 +56,15 @@ def is_markdown(text: str) -> bool:
     return sum(1 for _ in zip(range(MIN_LINKS), _LINK.finditer(text))) >= MIN_LINKS
 
 
+def _without_empty_marks(line: str) -> str:
+    """The line without :data:`_EMPTY_MARKS`, where it holds words besides them; a line of marks
+    alone stays as it is, a short line for the rules to weigh (an icon row, a button)."""
+    if "__" not in line and "****" not in line:
+        return line
+    bare = _EMPTY_MARKS.sub("", line)
+    return bare if bare.strip(" *-+") else line
+
+
 def strip(text: str) -> tuple[str, int]:
     """The text with links reduced to their text, images and autolinks removed, and heading
     and emphasis marks taken off; and how many links and images there were.
@@ -64,11 +77,19 @@ def strip(text: str) -> tuple[str, int]:
     ('', 1)
     >>> strip("my_variable and __init__ stay, as does a # in a line")
     ('my_variable and __init__ stay, as does a # in a line', 0)
+
+    Emphasis of nothing (an icon's element) goes from a line with words; a word's stars stay,
+    and so does a line of such marks alone:
+
+    >>> strip("* ****Download __ Share ______Follow, and f**** or if __name__ == '__main__':\\n* __")
+    ("* Download  Share Follow, and f**** or if __name__ == '__main__':\\n* __", 0)
     """
     text, images = _IMAGE.subn("", text)
     text, links = _LINK.subn(r"\1", text)
     text = _AUTOLINK.sub("", text)
     text = _HEADING.sub("", text)
+    if "__" in text or "****" in text:
+        text = "\n".join(map(_without_empty_marks, text.split("\n")))
     text = _STRONG.sub(r"\1", text)
     text = _UNDERSCORES.sub(r"\1", text)
     return text, images + links
