@@ -34,6 +34,9 @@ _IMAGE_NAME = re.compile(r"\[IMG\]|\[[^\]\s/\[]{1,200}\.(?:png|jpe?g|gif|svg|web
 #: the page's head (links "Link: canonical", "Link: alternate en"); the mark alone stays.
 _PLACE = re.compile(r"(IFRAME:|IFrame(?=$|[: \t])|Link:(?=[ \t]+[a-z]))(?::?[ \t]+[\w/.:-]+(?: [\w-]{1,20})?)?")
 _SPACES = re.compile(r"[ \t]{2,}")
+#: Any of the marks above, loosely: a line without one is left alone.
+_ANY = re.compile(r"\(BUTTON\)|\[(?:INS|DEL):|:(?:INS|DEL)\]|IFRAME:|IFrame|Link:|\[IMG\]"
+                  r"|\.(?i:png|jpe?g|gif|svg|webp|bmp|ico)\]")
 #: What is left of a line of marks alone: nothing, or a list bullet as lynx writes them.
 _BULLETS = frozenset({"", "*", "+", "#", "o", "-", "•", "·"})
 
@@ -58,11 +61,12 @@ def strip(lines: list[str]) -> tuple[list[str], int]:
     ...        "Link: The full report", "IFrame elements hold other pages."])[1]
     0
     """
+    if not _ANY.search("\n".join(lines)):  # most texts: one scan in C, no line loop
+        return lines, 0
     out: list[str] = []
     count = 0
     for line in lines:
-        if "(BUTTON)" not in line and ":INS" not in line and ":DEL" not in line and "]" not in line \
-                and "IFRAME:" not in line and "IFrame" not in line and "Link:" not in line:
+        if not _ANY.search(line):
             out.append(line)
             continue
         place = _PLACE.fullmatch(line.strip(" \t"))
