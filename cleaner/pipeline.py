@@ -24,7 +24,7 @@ from .lexicon import Lexicon, load
 from .normalize import normalize_text, split_lines, strip_lines
 from .repair import repair_lines
 from .text import keys, word_counts
-from .unwrap import rejoin, unwrap, width
+from .unwrap import rejoin, unwrap, wrap_width
 
 LineRule = Callable[[lines.Facts, Lexicon], "str | None"]
 
@@ -167,11 +167,13 @@ def _unwrapped(raw: list[str], repairs: list[Repair]) -> list[str]:
     A text browser's reference list at the end (:mod:`cleaner.references`) is no wrapped
     text: its long targets overflow any width, so the width is measured above it."""
     end = references.list_start(raw)
-    w = width(raw if end is None else raw[:end])
-    if w is None:
+    found = wrap_width(raw if end is None else raw[:end])
+    if found is None:
         return raw
-    raw, joins = unwrap(raw, w)
-    repairs.append(Repair("unwrap", f"wrapped at {w} characters: {joins} line breaks joined"))
+    w, columns = found
+    raw, joins = unwrap(raw, w, columns)
+    repairs.append(Repair("unwrap", f"wrapped at {w} {'characters' if columns else 'characters (wide ones counted once)'}: "
+                                    f"{joins} line breaks joined"))
     return raw
 
 

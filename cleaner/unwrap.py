@@ -43,7 +43,44 @@ _ENDS_SENTENCE = re.compile("[" + re.escape(_END_MARKS) + "]['\"’”»)\\]]*$"
 
 
 def width(lines: list[str]) -> int | None:
-    """The width ``lines`` are hard-wrapped at, or ``None`` if they are not.
+    """The width (in terminal columns) ``lines`` are hard-wrapped at, or ``None``: see :func:`_width`."""
+    found = _width(lines, columns=True)
+    return found[0] if found else None
+
+
+def wrap_width(lines: list[str]) -> tuple[int, bool] | None:
+    """The width ``lines`` are hard-wrapped at and whether it counts terminal columns (``True``)
+    or characters (``False``), or ``None`` if they are not wrapped.
+
+    A terminal dumper (w3m) wraps Chinese and Japanese at their columns, a wide character
+    taking two; lynx counts characters, wide or not, so its rows of Chinese run to twice
+    the width in columns. Where the text holds wide characters, both measures are tried and
+    the one under which more lines end right at their width (within two) wins: wrapping fills
+    a row to its last place that a word or a character fits in.
+
+    >>> zh = "宇航员在太空中喝酒会怎么样后果很严重" * 25
+    >>> rows = [zh[i:i + 39] for i in range(0, len(zh), 39)]
+    >>> mixed = "在太空中用Wi-Fi喝酒会怎么样, the astronaut asked Mission Control, 后果很严重。" * 20
+    >>> wrap_width(rows), wrap_width([mixed[i:i + 74] for i in range(0, len(mixed), 74)])
+    ((78, True), (74, False))
+    """
+    by_columns = _width(lines, columns=True)
+    if all(map(str.isascii, lines)):
+        return (by_columns[0], True) if by_columns else None
+    by_chars = _width(lines, columns=False)
+    if by_chars and (not by_columns or _at_width(lines, by_chars[0], len) > _at_width(lines, by_columns[0], _columns)):
+        return by_chars[0], False
+    return (by_columns[0], True) if by_columns else None
+
+
+def _at_width(lines: list[str], w: int, measure) -> int:
+    """How many of ``lines`` end within two places of the width ``w``, as ``measure`` counts."""
+    return sum(1 for line in lines if w - 2 <= measure(line.rstrip()) <= w)
+
+
+def _width(lines: list[str], columns: bool) -> tuple[int, int] | None:
+    """The width ``lines`` are hard-wrapped at, in terminal ``columns`` or in characters, and how
+    many lines come close to it; or ``None`` if they are not wrapped.
 
     The narrowest width from :data:`MIN_WIDTH` to :data:`MAX_WIDTH` that at most
     :data:`OVER_SHARE` of the longer lines (over half the width) go past, and that at least
@@ -70,8 +107,8 @@ def width(lines: list[str]) -> int | None:
         if len(line) <= MIN_WIDTH // 2:
             continue
         line = line.rstrip()
-        extra = 0 if line.isascii() else len(_WIDE.findall(line))  # a wide character's second column
-        wide = extra > 0
+        extra = 0 if line.isascii() or not columns else len(_WIDE.findall(line))  # a wide character's second column
+        wide = extra > 0 or not columns and not line.isascii() and _WIDE.search(line) is not None
         n = len(line) + extra  # _columns(line), the character class scanned once
         if n > MIN_WIDTH // 2 and (wide or " " in line.lstrip()) and _LINK_MARKS[0] not in line \
                 and _LINK_MARKS[1] not in line:
@@ -88,13 +125,14 @@ def width(lines: list[str]) -> int | None:
         longer_wide[n] = longer_wide[n + 1] + wides[n + 1]
     for w in range(MIN_WIDTH, MAX_WIDTH + 1):
         half, full = longer[w // 2], longer[w - w // 4] - longer[w]
-        if full >= MIN_FULL and full >= FULL_SHARE * half and longer[w] - longer_wide[w] <= OVER_SHARE * half:
+        over = longer[w] - (longer_wide[w] if columns else 0)  # counted in characters, wide lines fit too
+        if full >= MIN_FULL and full >= FULL_SHARE * half and over <= OVER_SHARE * half:
             stopped = sum(stops[w - w // 4 + 1:w + 1])
-            return w if stopped <= STOPPED_SHARE * full else None
+            return (w, full) if stopped <= STOPPED_SHARE * full else None
     return None
 
 
-def unwrap(lines: list[str], w: int) -> tuple[list[str], int]:
+def unwrap(lines: list[str], w: int, columns: bool = True) -> tuple[list[str], int]:
     """``lines`` (as the input has them, wrapped at width ``w``) with each wrapped line
     joined to the next, and how many joins were made.
 
@@ -122,6 +160,16 @@ def unwrap(lines: list[str], w: int) -> tuple[list[str], int]:
     >>> out, joins = unwrap(rows, width(rows))
     >>> width(rows), out == [zh], joins
     (78, True, 11)
+
+    lynx wraps them at their count of characters (``columns=False``, :func:`wrap_width`); and a
+    compound word broken after its hyphen goes back together with no space either:
+
+    >>> unwrap(["x" * 60 + " a cheap Wi-", "Fi network"], 70)[0]
+    ['xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx a cheap Wi-Fi network']
+
+    >>> rows = [(zh * 2)[i:i + 74] for i in range(0, 2 * len(zh), 74)]
+    >>> unwrap(rows, 74, columns=False) == ([zh * 2], len(rows) - 1)
+    True
     """
     out: list[str] = []
     joins = 0
@@ -129,27 +177,32 @@ def unwrap(lines: list[str], w: int) -> tuple[list[str], int]:
     for i, line in enumerate(lines):
         if join:
             above, below = out[-1].rstrip(), line.strip()
-            # Chinese and Japanese break a line between any two characters, with no space.
-            out[-1] = above + ("" if _UNSPACED.match(above[-1:]) and _UNSPACED.match(below) else " ") + below
+            # Chinese and Japanese break a line between any two characters, with no space; a
+            # compound word is broken after its hyphen ("Wi-" / "Fi"), with none either.
+            glued = _UNSPACED.match(above[-1:]) and _UNSPACED.match(below) or above[-1:] == "-" \
+                and above[-2:-1].isalpha() and below[:1].isalpha()  # (the tail only: "above" grows)
+            out[-1] = above + ("" if glued else " ") + below
             joins += 1
         else:
             out.append(line)
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
-        join = _wrapped(line, nxt, w)
+        join = _wrapped(line, nxt, w, _columns if columns else len)
     return out, joins
 
 
-def _wrapped(line: str, nxt: str, w: int) -> bool:
-    """Did ``line`` end only because ``nxt``'s first word would not fit within ``w``?"""
+def _wrapped(line: str, nxt: str, w: int, measure=None) -> bool:
+    """Did ``line`` end only because ``nxt``'s first word would not fit within ``w`` (as ``measure``
+    counts: terminal columns by default, or characters)?"""
+    measure = measure or _columns
     line, nxt = line.rstrip(), nxt.strip()
     if not line or not nxt:
         return False
     if _STARTS_ITEM.match(nxt):
         return False
     if _UNSPACED.match(nxt):  # Chinese or Japanese: the line could have broken before any character
-        return _columns(line) + 2 > w
+        return measure(line) + (2 if measure is _columns else 1) > w
     first = nxt.split(None, 1)[0]
-    if _columns(line) + 1 + _columns(first) > w:
+    if measure(line) + 1 + measure(first) > w:
         return not (_ENDS_SENTENCE.search(line) and first[:1].isupper())
     # Close to the width, mid-sentence, and going on in lower case: wrapped all the same
     # (the first line of a paragraph in an HTML source shares its row with the tag).
