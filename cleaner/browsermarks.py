@@ -24,11 +24,11 @@ from __future__ import annotations
 import re
 
 #: lynx's form button, and its insertion and deletion marks (w3m's "[INS::INS]" too), the
-#: inserted or deleted words between them staying; links's image without alternative text.
+#: inserted or deleted words between them staying.
 _MARK = re.compile(r"\(BUTTON\)|\[(?:INS|DEL):[ \t]?|[ \t]?:(?:INS|DEL)\]")
 #: An image without alternative text: lynx names it by its file (one word with an image's
 #: extension, in brackets), links and elinks write "[IMG]".
-_IMAGE_NAME = re.compile(r"\[IMG\]|\[[^\]\s/\[]{1,200}\.(?:png|jpe?g|gif|svg|webp|bmp|ico)\]", re.IGNORECASE)
+_IMAGE_NAME = re.compile(r"\[IMG\]|\[[^\]\s/\[]{1,200}\.(?i:png|jpe?g|gif|svg|webp|bmp|ico)\]")
 #: A line of its own that says where an element stood and what it pointed to, as a text browser
 #: writes it: an inline frame (lynx "IFRAME:" and its address, links "IFrame: name") or a link of
 #: the page's head (links "Link: canonical", "Link: alternate en"); the mark alone stays.
