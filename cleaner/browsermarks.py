@@ -78,11 +78,9 @@ def strip(lines: list[str]) -> tuple[list[str], int]:
             continue
         new, n = _MARK.subn("", line)
         new, m = _IMAGE_NAME.subn("", new)
-        new = _SPACES.sub(" ", new).strip() if n + m else line
-        if new in _BULLETS and n + m:  # marks alone: the line stays as it is, for the rules
-            out.append(line)
-            continue
-        if n + m:
+        new = _SPACES.sub(" ", new).strip()
+        if n + m and new not in _BULLETS:  # marks alone: the line stays as it is, for the rules
+            line = new
             count += n + m
-        out.append(new)
+        out.append(line)
     return (out, count) if count else (lines, 0)

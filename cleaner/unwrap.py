@@ -14,6 +14,7 @@ joined with the space the break took (none before a comma or after an opening br
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 #: Widths tried: narrower is verse or a column of words; wider is no terminal, mail or source.
 MIN_WIDTH, MAX_WIDTH = 60, 200
@@ -42,12 +43,6 @@ _END_MARKS = ".!?:;…。！？"
 _ENDS_SENTENCE = re.compile("[" + re.escape(_END_MARKS) + "]['\"’”»)\\]]*$")
 
 
-def width(lines: list[str]) -> int | None:
-    """The width (in terminal columns) ``lines`` are hard-wrapped at, or ``None``: see :func:`_width`."""
-    found = _width(lines, columns=True)
-    return found[0] if found else None
-
-
 def wrap_width(lines: list[str]) -> tuple[int, bool] | None:
     """The width ``lines`` are hard-wrapped at and whether it counts terminal columns (``True``)
     or characters (``False``), or ``None`` if they are not wrapped.
@@ -64,23 +59,22 @@ def wrap_width(lines: list[str]) -> tuple[int, bool] | None:
     >>> wrap_width(rows), wrap_width([mixed[i:i + 74] for i in range(0, len(mixed), 74)])
     ((78, True), (74, False))
     """
-    by_columns = _width(lines, columns=True)
-    if all(map(str.isascii, lines)):
-        return (by_columns[0], True) if by_columns else None
-    by_chars = _width(lines, columns=False)
-    if by_chars and (not by_columns or _at_width(lines, by_chars[0], len) > _at_width(lines, by_columns[0], _columns)):
-        return by_chars[0], False
-    return (by_columns[0], True) if by_columns else None
+    by_columns = width(lines)
+    if not all(map(str.isascii, lines)):
+        by_chars = width(lines, columns=False)
+        if by_chars and (not by_columns or _at_width(lines, by_chars, len) > _at_width(lines, by_columns, _columns)):
+            return by_chars, False
+    return (by_columns, True) if by_columns else None
 
 
-def _at_width(lines: list[str], w: int, measure) -> int:
+def _at_width(lines: list[str], w: int, measure: Callable[[str], int]) -> int:
     """How many of ``lines`` end within two places of the width ``w``, as ``measure`` counts."""
     return sum(1 for line in lines if w - 2 <= measure(line.rstrip()) <= w)
 
 
-def _width(lines: list[str], columns: bool) -> tuple[int, int] | None:
-    """The width ``lines`` are hard-wrapped at, in terminal ``columns`` or in characters, and how
-    many lines come close to it; or ``None`` if they are not wrapped.
+def width(lines: list[str], columns: bool = True) -> int | None:
+    """The width ``lines`` are hard-wrapped at, in terminal ``columns`` (a wide character taking
+    two) or in characters, or ``None`` if they are not wrapped.
 
     The narrowest width from :data:`MIN_WIDTH` to :data:`MAX_WIDTH` that at most
     :data:`OVER_SHARE` of the longer lines (over half the width) go past, and that at least
@@ -107,9 +101,9 @@ def _width(lines: list[str], columns: bool) -> tuple[int, int] | None:
         if len(line) <= MIN_WIDTH // 2:
             continue
         line = line.rstrip()
-        extra = 0 if line.isascii() or not columns else len(_WIDE.findall(line))  # a wide character's second column
-        wide = extra > 0 or not columns and not line.isascii() and _WIDE.search(line) is not None
-        n = len(line) + extra  # _columns(line), the character class scanned once
+        n_wide = 0 if line.isascii() else len(_WIDE.findall(line))
+        wide = n_wide > 0
+        n = len(line) + (n_wide if columns else 0)  # _columns(line) or len(line), the character class scanned once
         if n > MIN_WIDTH // 2 and (wide or " " in line.lstrip()) and _LINK_MARKS[0] not in line \
                 and _LINK_MARKS[1] not in line:
             counts[min(n, MAX_WIDTH + 1)] += 1
@@ -128,7 +122,7 @@ def _width(lines: list[str], columns: bool) -> tuple[int, int] | None:
         over = longer[w] - (longer_wide[w] if columns else 0)  # counted in characters, wide lines fit too
         if full >= MIN_FULL and full >= FULL_SHARE * half and over <= OVER_SHARE * half:
             stopped = sum(stops[w - w // 4 + 1:w + 1])
-            return (w, full) if stopped <= STOPPED_SHARE * full else None
+            return w if stopped <= STOPPED_SHARE * full else None
     return None
 
 
@@ -190,17 +184,16 @@ def unwrap(lines: list[str], w: int, columns: bool = True) -> tuple[list[str], i
     return out, joins
 
 
-def _wrapped(line: str, nxt: str, w: int, measure=None) -> bool:
+def _wrapped(line: str, nxt: str, w: int, measure: Callable[[str], int]) -> bool:
     """Did ``line`` end only because ``nxt``'s first word would not fit within ``w`` (as ``measure``
-    counts: terminal columns by default, or characters)?"""
-    measure = measure or _columns
+    counts: terminal columns, :func:`_columns`, or characters, ``len``)?"""
     line, nxt = line.rstrip(), nxt.strip()
     if not line or not nxt:
         return False
     if _STARTS_ITEM.match(nxt):
         return False
     if _UNSPACED.match(nxt):  # Chinese or Japanese: the line could have broken before any character
-        return measure(line) + (2 if measure is _columns else 1) > w
+        return measure(line) + measure(nxt[0]) > w
     first = nxt.split(None, 1)[0]
     if measure(line) + 1 + measure(first) > w:
         return not (_ENDS_SENTENCE.search(line) and first[:1].isupper())

@@ -89,15 +89,15 @@ BROWSERS = {
 
 def browser_dump(name: str, html: str) -> str:
     """The page as the text browser ``name`` dumps it ("" where it fails or takes over a minute)."""
-    command = BROWSERS[name]
+    command, data = BROWSERS[name], html.encode("utf-8")
+    reads_file = "{}" in command
     with tempfile.NamedTemporaryFile(suffix=".html") as page:
-        if "{}" in command:
-            page.write(html.encode("utf-8"))
+        if reads_file:
+            page.write(data)
             page.flush()
             command = [page.name if part == "{}" else part for part in command]
         try:
-            done = subprocess.run(command, input=None if "{}" in BROWSERS[name] else html.encode("utf-8"),
-                                  capture_output=True, timeout=60)
+            done = subprocess.run(command, input=None if reads_file else data, capture_output=True, timeout=60)
         except subprocess.TimeoutExpired:
             return ""
     return done.stdout.decode("utf-8", "replace")
