@@ -92,3 +92,28 @@ def test_the_cheap_bound_is_never_below_the_page_text(tokens):
     (on markup of these pieces; random character soup can defeat it, see its docstring)."""
     html = "<html><body>" + "".join(tokens) + "</body></html>"
     assert html_input.visible_bound(html) >= html_input.visible(html_input.page_text(html))
+
+
+def test_hidden_selects_what_no_reader_can_reveal():
+    from lxml import html as lxml_html
+
+    tree = lxml_html.fromstring(
+        "<html><body><p>Shown.</p><p hidden>Spare copy.</p>"
+        "<div style='color: red; Visibility : hidden'>Placeholder.</div>"
+        "<span style='visibility:collapse'>Row.</span><p style='visibility: visible'>Seen.</p>"
+        "<p hidden='Until-Found'>Answer.</p><p style='display:none'>Panel.</p></body></html>")
+    assert [el.text for el in tree.xpath(html_input.HIDDEN)] == ["Spare copy.", "Placeholder.", "Row."]
+
+
+def test_hidden_elements_leave_the_extraction_and_their_tails_stay():
+    hidden = ("<div hidden><p>A spare copy of the opening paragraph kept for a script to swap in.</p></div>"
+              "<p style='visibility: hidden'>A placeholder paragraph the page lays out and never shows.</p>"
+              "The ferry <span hidden>(template)</span>crossing takes eleven minutes in calm weather, the "
+              "authority said.")
+    doc = process(page(PARAGRAPHS[:2] + [hidden] + PARAGRAPHS[2:]), Config(input="html"))
+    assert "spare copy" not in doc.text() and "placeholder" not in doc.text()
+    assert PARAGRAPHS[2] in doc.text() and "template" not in doc.text()
+    assert "The ferry crossing takes eleven minutes" in doc.text()  # the hidden span's tail
+    shown = process(page(PARAGRAPHS[:2] + [hidden.replace(" hidden>", ">").replace("visibility: hidden", "")]
+                         + PARAGRAPHS[2:]), Config(input="html"))
+    assert "spare copy" in shown.text() and "placeholder" in shown.text()  # the twin: shown, they stay
