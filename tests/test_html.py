@@ -92,6 +92,7 @@ def test_the_cheap_bound_is_never_below_the_page_text(tokens):
     (on markup of these pieces; random character soup can defeat it, see its docstring)."""
     html = "<html><body>" + "".join(tokens) + "</body></html>"
     assert html_input.visible_bound(html) >= html_input.visible(html_input.page_text(html))
+    assert len(html) >= html_input.visible_bound(html)  # so the page's length is a bound too (_unless_sliver)
 
 
 def test_hidden_selects_what_no_reader_can_reveal():
