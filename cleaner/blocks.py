@@ -17,7 +17,7 @@ from . import tables
 from .document import Line
 from .lexicon import Lexicon
 from .lines import opens_quote
-from .text import (capitalised_ratio, ends_sentence, folded_words, is_prose, key, table_row, title_like,
+from .text import (capitalised_ratio, ends_sentence, folded_words, is_prose, key, keys, table_row, title_like,
                    word_count, word_counts)
 
 Hit = tuple[int, str]
@@ -353,8 +353,8 @@ def headline(view: View, lex: Lexicon) -> Iterator[Hit]:
     [(0, 'the page title')]
     """
     if view.shapes.title_key is not None:
-        for i, line in enumerate(view.lines):
-            if line.removal is None and key(line.text) == view.shapes.title_key:
+        for i, k in enumerate(keys([line.text for line in view.lines])):  # one pass over the text
+            if k == view.shapes.title_key and view.lines[i].removal is None:
                 yield i, "the page title"
         return
     run: list[int] = []
