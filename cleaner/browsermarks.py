@@ -3,7 +3,8 @@
 ``lynx -dump`` shows a form button as ``(BUTTON)``, inserted and deleted text between
 ``[INS:`` and ``:INS]`` (``[DEL:`` ... ``:DEL]``; w3m writes ``[INS::INS]``), an image
 without alternative text as its file's name in brackets (``[header-ie8.png]``), and an
-inline frame as a line ``IFRAME:`` and its address; ``links`` and ``elinks`` write an image
+inline frame as a line ``IFRAME:`` and its address (wrapped onto the lines below where it is
+long); ``links`` and ``elinks`` write an image
 without alternative text as ``[IMG]``, a frame as ``IFrame`` and its name, and the page
 head's ``<link>`` elements as lines ``Link: canonical``. These are the dumper's marks, not the
 page's wording: left in, each is a token of no text, and a row of buttons ("(BUTTON)
@@ -32,7 +33,12 @@ _IMAGE_NAME = re.compile(r"\[IMG\]|\[[^\]\s/\[]{1,200}\.(?i:png|jpe?g|gif|svg|we
 #: A line of its own that says where an element stood and what it pointed to, as a text browser
 #: writes it: an inline frame (lynx "IFRAME:" and its address, links "IFrame: name") or a link of
 #: the page's head (links "Link: canonical", "Link: alternate en"); the mark alone stays.
-_PLACE = re.compile(r"(IFRAME:|IFrame(?=$|[: \t])|Link:(?=[ \t]+[a-z]))(?::?[ \t]+[\w/.:-]+(?: [\w-]{1,20})?)?")
+_PLACE = re.compile(r"(IFRAME:)(?:[ \t].*)?|(IFrame(?=$|[: \t])|Link:(?=[ \t]+[a-z]))(?::?[ \t]+[\w/.:-]+(?: [\w-]{1,20})?)?")
+#: A piece of a frame's address that lynx wrapped onto the lines below its "IFRAME:" line: one ASCII
+#: token (printable, no space) with a URL's punctuation ("[40]http://ads.example/f?id=1&w=" and
+#: "3&h=250" below it).
+_TOKEN = re.compile(r"[!-~]+")
+_URL_PUNCTUATION = re.compile(r"[/=&%?:.]")
 _SPACES = re.compile(r"[ \t]{2,}")
 #: Any of the marks above, loosely: a line without one is left alone.
 _ANY = re.compile(r"\(BUTTON\)|\[(?:INS|DEL):|:(?:INS|DEL)\]|IFRAME:|IFrame|Link:|\[IMG\]"
@@ -52,6 +58,14 @@ def strip(lines: list[str]) -> tuple[list[str], int]:
     >>> strip(["Link: canonical", "   IFrame: fb_xdm_frame_https", "* [IMG] For DACA Recipients"])
     (['Link:', 'IFrame', '* For DACA Recipients'], 3)
 
+    A frame's address too long for its line stands below it, wrapped (lynx breaks a long
+    line anywhere), or joined to it by unwrapping, a space at each break; it goes whole:
+
+    >>> strip(["IFRAME:", "https://ads.example/f?slot=mid&si", "te=courier&ord=82", "", "Body text."])
+    (['IFRAME:', '', '', '', 'Body text.'], 2)
+    >>> strip(["IFRAME: https://ads.example/f?slot=mid&si te=courier&ord=82"])
+    (['IFRAME:'], 1)
+
     A line of marks alone stays, for the rules; brackets of the page's own, and words in
     capitals, stay too:
 
@@ -65,15 +79,23 @@ def strip(lines: list[str]) -> tuple[list[str], int]:
         return lines, 0
     out: list[str] = []
     count = 0
+    frame = False  # the lines above were a frame's: its "IFRAME:" line and pieces of its address
     for line in lines:
+        if frame and _address_piece(line):
+            out.append("")  # the address lynx wrapped below its frame goes with it
+            count += 1
+            continue
+        frame = False
         if not _ANY.search(line):
             out.append(line)
             continue
         place = _PLACE.fullmatch(line.strip(" \t"))
         if place:
-            if line.strip() != place.group(1):
-                line = place.group(1)
+            mark = place.group(1) or place.group(2)
+            if line.strip() != mark:
+                line = mark
                 count += 1
+            frame = mark == "IFRAME:"
             out.append(line)
             continue
         new, n = _MARK.subn("", line)
@@ -84,3 +106,9 @@ def strip(lines: list[str]) -> tuple[list[str], int]:
             count += n + m
         out.append(line)
     return (out, count) if count else (lines, 0)
+
+
+def _address_piece(line: str) -> bool:
+    """Is the line a piece of a frame's address (:data:`_TOKEN`, with :data:`_URL_PUNCTUATION`)?"""
+    token = line.strip(" \t")
+    return _TOKEN.fullmatch(token) is not None and _URL_PUNCTUATION.search(token) is not None
