@@ -41,6 +41,8 @@ class Shapes:
         self._about_phrases: frozenset[str] | None = None  # the words/about.txt _about was worked out with
         #: Numbers of the lines that are a table's cells (:meth:`cells`), where known already.
         self._cells = cells
+        #: Do the lines that are one link each weigh as teasers (:func:`_linked_teasers`)? Set by :meth:`frame`.
+        self._linked_teasers: bool | None = None
 
     def use(self, stopwords: frozenset[str]) -> None:
         """Judge with another language's stopwords from now on (the weights depend on them)."""
@@ -57,6 +59,8 @@ class Shapes:
             counts = word_counts([line.text for line in new])  # one pass for all new lines
             self._words.update(zip([line.number for line in new], counts))
             self._frame = (lines, len(lines), nonblank, [self.prose(line) for line in nonblank])
+            if self._linked_teasers is None:
+                self._linked_teasers = _linked_teasers(nonblank, self._frame[3], self._words)
         return self._frame[2], self._frame[3]
 
     def cells(self, lines: list[Line]) -> frozenset[int]:
@@ -98,10 +102,38 @@ class Shapes:
         return name
 
     def weight(self, line: Line) -> float:
+        """:func:`line_weight` of the line, worked out once. A line of Markdown that is one link
+        and reads as prose (a teaser card: a headline and its summary, the whole a link to the
+        story) weighs as a teaser does, :data:`TEASER_WEIGHT`, where the document's own prose
+        outweighs its linked prose (:func:`_linked_teasers`)."""
         w = self._weight.get(line.number)
         if w is None:
-            w = self._weight[line.number] = line_weight(line.text, self.stopwords, self._words.get(line.number))
+            w = line_weight(line.text, self.stopwords, self._words.get(line.number))
+            if line.linked and w > 0 and self._linked_teasers:
+                w = TEASER_WEIGHT
+            self._weight[line.number] = w
         return w
+
+
+def _linked_teasers(lines: list[Line], prose: list[bool], words: dict[int, int]) -> bool:
+    """Does the document's own prose (lines that are not one link each) outweigh the prose of its
+    linked lines? Then those are teasers beside an article; else the links are the page's content
+    (a listing of headlines and summaries).
+
+    >>> from cleaner.document import Line
+    >>> lines = [Line(1, "The council met on Tuesday."), Line(2, "Ferry adds a winter timetable.", linked=True)]
+    >>> _linked_teasers(lines, [True, True], {1: 12, 2: 10}), _linked_teasers(lines, [True, True], {1: 8, 2: 10})
+    (True, False)
+    """
+    own = linked = 0
+    for line, is_prose in zip(lines, prose):
+        if is_prose:
+            n = words.get(line.number) or 0
+            if line.linked:
+                linked += n
+            else:
+                own += n
+    return linked > 0 and own >= linked
 
 
 class View:

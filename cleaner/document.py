@@ -26,12 +26,17 @@ class Line:
     ``glued``: the input ran this line on from the one before, with no break between
     them (:mod:`cleaner.glue` cut them apart to judge them); kept together, they are
     output together as the input had them.
+
+    ``linked``: in Markdown input, the line was one link and nothing else
+    (:func:`cleaner.markdown.linked_lines`): a menu item, or a teaser whose text is another
+    page's summary.
     """
 
     number: int
     text: str
     removal: Removal | None = None
     glued: bool = False
+    linked: bool = False
 
     @property
     def kept(self) -> bool:

@@ -93,3 +93,16 @@ def strip(text: str) -> tuple[str, int]:
     text = _STRONG.sub(r"\1", text)
     text = _UNDERSCORES.sub(r"\1", text)
     return text, images + links
+
+
+#: A line that is one link and nothing else (a list bullet before it at most).
+_LINKED_LINE = re.compile(r"(?:[*+-][ \t]+)?(?<!\\)\[(" + _TEXT + r")\]" + _TARGET)
+
+
+def linked_lines(lines: list[str]) -> frozenset[str]:
+    """The texts (as :func:`strip` leaves them) of the lines that are one link each and nothing else.
+
+    >>> sorted(linked_lines(["* [Storm closes the coast road](/a)", "Read [the report](/r) today.", "[Home](/)"]))
+    ['* Storm closes the coast road', 'Home']
+    """
+    return frozenset(strip(line)[0].strip() for line in lines if "](" in line and _LINKED_LINE.fullmatch(line.strip()))

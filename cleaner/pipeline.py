@@ -141,7 +141,9 @@ def prepare(data: str | bytes, config: Config) -> Document:
     # Markdown and inline cuts are judged on repaired text: a control character that repair
     # turns into a quote or a bracket must read the same on the first pass as on the second.
     repaired = stripped
+    linked: frozenset[str] = frozenset()
     if config.markdown and markdown.is_markdown(text):
+        linked = markdown.linked_lines(stripped)
         stripped = _markdown_stripped(stripped, repairs)
         text = "\n".join(stripped)  # what the language is detected from: no link targets
     if config.markdown:
@@ -156,7 +158,7 @@ def prepare(data: str | bytes, config: Config) -> Document:
         stripped, glued = _unglued(stripped, repairs)
     else:
         glued = [False] * len(stripped)
-    numbered = [Line(n, t, glued=g) for n, (t, g) in enumerate(zip(stripped, glued), 1)]
+    numbered = [Line(n, t, glued=g, linked=t in linked) for n, (t, g) in enumerate(zip(stripped, glued), 1)]
     lang = config.lang or extra.pop("lang", None) or detect(text)
     return Document(numbered, lang=lang, repairs=repairs, extra=extra, source=source)
 
