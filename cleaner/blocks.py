@@ -717,7 +717,7 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
     """
     if "<" in text and _markup(text):
         return MARKUP_WEIGHT  # a page's own markup, dumped as text: its attribute words are no prose
-    stripped = text.lstrip(BULLETS) or text
+    stripped = unbulleted(text) or text
     n = n_words if n_words is not None and len(stripped) == len(text) else word_count(stripped)
     bulleted = len(stripped) < len(text)
     text = stripped
@@ -754,6 +754,20 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
 
 #: List bullets and reference marks a line may open with; the words after them decide.
 BULLETS = "*•·+-–—>^o■□▪▫◦‣⁃ "
+#: A run of them; "o" (lynx's bullet of a third-level item) only before a space: "once" opens no list.
+_BULLET_RUN = re.compile(r"(?:[*•·+\-–—>^■□▪▫◦‣⁃ ]|o(?= ))+")
+
+
+def unbulleted(text: str) -> str:
+    """The line without the list bullets it opens with.
+
+    >>> unbulleted("* o Baltimore"), unbulleted("once upon a time"), unbulleted("–– 5 km")
+    ('Baltimore', 'once upon a time', '5 km')
+    """
+    if text[:1] not in BULLETS:
+        return text
+    run = _BULLET_RUN.match(text)
+    return text[run.end():] if run else text
 #: What a list item shaped like a teaser weighs: against the text, as a menu item does.
 TEASER_WEIGHT = -1.5
 #: A bulleted line cut off with an ellipsis is a teaser below this many words (a long one is a paragraph).
@@ -1233,7 +1247,7 @@ def _teaser_pairs(view: View, kept: list[int]) -> list[int]:
             continue
         words = view.shapes.words(view.lines[i]) or 0  # counted for every line of a View
         if TEASER_PAIR_MIN_WORDS <= words <= TEASER_PAIR_MAX_WORDS and title_like(
-                view.lines[i - 1].text.lstrip(BULLETS) or view.lines[i - 1].text):
+                unbulleted(view.lines[i - 1].text) or view.lines[i - 1].text):
             found += [n - 1, n]
             excerpts += words
     if len(found) < 2 * TEASER_PAIRS:
