@@ -126,8 +126,8 @@ def _linked_teasers(lines: list[Line], prose: list[bool], words: dict[int, int])
     (True, False)
     """
     own = linked = 0
-    for line, is_prose in zip(lines, prose):
-        if is_prose:
+    for line, reads_as_prose in zip(lines, prose):
+        if reads_as_prose:
             n = words.get(line.number) or 0
             if line.linked:
                 linked += n
@@ -768,6 +768,8 @@ def unbulleted(text: str) -> str:
         return text
     run = _BULLET_RUN.match(text)
     return text[run.end():] if run else text
+
+
 #: What a list item shaped like a teaser weighs: against the text, as a menu item does.
 TEASER_WEIGHT = -1.5
 #: A bulleted line cut off with an ellipsis is a teaser below this many words (a long one is a paragraph).
