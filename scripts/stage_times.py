@@ -13,7 +13,6 @@ each language's lexicon, hence a warm-up of ``--warm-up`` documents).
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import time
 from collections import defaultdict
