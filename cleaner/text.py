@@ -329,12 +329,30 @@ def ends_sentence(text: str) -> bool:
 
     >>> ends_sentence("Τι θα γίνει με τους μισθούς;"), ends_sentence("x = 1;")
     (True, False)
+
+    A writer's or agency's tag in brackets after the full stop leaves it a sentence; a
+    picture's credit or a headline's subtitle does not make one:
+
+    >>> ends_sentence("Die App setzt iOS 16 voraus. (jes)"), ends_sentence("The talks ended. (Reuters)")
+    (True, True)
+    >>> ends_sentence("A ship leaves port. (AP Photo/Jane Doe)"), ends_sentence("How Do They Work? (The 2025 Expert Guide)")
+    (False, False)
     """
     stripped = text.rstrip().rstrip(CLOSERS)
     if not stripped:
         return False
     last = stripped[-1]
-    return last in TERMINAL or last == ";" and len(stripped) > 1 and _GREEK_LETTER.match(stripped[-2]) is not None
+    if last in TERMINAL or last == ";" and len(stripped) > 1 and _GREEK_LETTER.match(stripped[-2]) is not None:
+        return True
+    # A sentence and a short note in brackets after it: the writer's or agency's tag ("(dpa)", "(bsc)").
+    return text.endswith(")") and _TRAILING_NOTE.search(text[-_TRAILING_NOTE_SPAN:]) is not None
+
+
+#: A sentence's end and a note of a word or two in brackets ending the line: no "/" (a photo's
+#: credit, "(AP Photo/Jane Doe)", ends a caption), no dot inside ("(onmeth.com)" credits a picture
+#: too), and no longer ("(The 2025 Expert Guide)" ends a headline).
+_TRAILING_NOTE = re.compile("[" + re.escape(TERMINAL) + r"]['\"’”»]?\s*\([^\s()/.]{1,20}\.?(?: [^\s()/.]{1,20}\.?)?\)$")
+_TRAILING_NOTE_SPAN = 40
 
 
 def is_prose(text: str, n_words: int | None = None) -> bool:
