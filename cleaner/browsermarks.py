@@ -32,8 +32,12 @@ _MARK = re.compile(r"\(BUTTON\)|\[(?:INS|DEL):[ \t]?|[ \t]?:(?:INS|DEL)\]")
 _IMAGE_NAME = re.compile(r"\[IMG\]|\[[^\]\s/\[]{1,200}\.(?i:png|jpe?g|gif|svg|webp|bmp|ico)\]")
 #: A line of its own that says where an element stood and what it pointed to, as a text browser
 #: writes it: an inline frame (lynx "IFRAME:" and its address, links "IFrame: name") or a link of
-#: the page's head (links "Link: canonical", "Link: alternate en"); the mark alone stays.
-_PLACE = re.compile(r"(IFRAME:)(?:[ \t].*)?|(IFrame(?=$|[: \t])|Link:(?=[ \t]+[a-z]))(?::?[ \t]+[\w/.:-]+(?: [\w-]{1,20})?)?")
+#: the page's head (links "Link: canonical", "Link: alternate en", and with the link's title or
+#: address "Link: prev: Older post", "Link: https://example.org/"; elinks "Link: Feed (alternate)");
+#: the mark alone stays.
+_PLACE = re.compile(r"(IFRAME:)(?:[ \t].*)?"
+                    r"|(Link:)[ \t]+(?:[a-z][\w-]*(?: [a-z][\w-]*)*:[ \t].*|(?:https?:)?/\S*|.*\([a-z][\w-]*(?: [a-z][\w-]*)*\))"
+                    r"|(IFrame(?=$|[: \t])|Link:(?=[ \t]+[a-z]))(?::?[ \t]+[\w/.:-]+(?: [\w-]{1,20})?)?")
 #: A piece of a frame's address that lynx wrapped onto the lines below its "IFRAME:" line: one ASCII
 #: token (printable, no space) with a URL's punctuation ("[40]http://ads.example/f?id=1&w=" and
 #: "3&h=250" below it).
@@ -57,6 +61,8 @@ def strip(lines: list[str]) -> tuple[list[str], int]:
     (['Help overlay', 'IFRAME:'], 3)
     >>> strip(["Link: canonical", "   IFrame: fb_xdm_frame_https", "* [IMG] For DACA Recipients"])
     (['Link:', 'IFrame', '* For DACA Recipients'], 3)
+    >>> strip(["Link: prev: Older post", "Link: https://example.org/logo.png", "Link: Comments Feed (alternate)"])
+    (['Link:', 'Link:', 'Link:'], 3)
 
     A frame's address too long for its line stands below it, wrapped (lynx breaks a long
     line anywhere), or joined to it by unwrapping, a space at each break; it goes whole:
@@ -91,7 +97,7 @@ def strip(lines: list[str]) -> tuple[list[str], int]:
             continue
         place = _PLACE.fullmatch(line.strip(" \t"))
         if place:
-            mark = place.group(1) or place.group(2)
+            mark = place.group(1) or place.group(2) or place.group(3)
             if line.strip() != mark:
                 line = mark
                 count += 1
