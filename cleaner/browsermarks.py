@@ -2,9 +2,9 @@
 
 ``lynx -dump`` shows a form button as ``(BUTTON)``, inserted and deleted text between
 ``[INS:`` and ``:INS]`` (``[DEL:`` ... ``:DEL]``; w3m writes ``[INS::INS]``), an image
-without alternative text as its file's name in brackets (``[header-ie8.png]``), and an
-inline frame as a line ``IFRAME:`` and its address (wrapped onto the lines below where it is
-long); ``links`` and ``elinks`` write an image
+without alternative text as its file's name in brackets (``[header-ie8.png]``; w3m often its
+extension alone, ``[svg]``), and an inline frame as a line ``IFRAME:`` and its address
+(wrapped onto the lines below where it is long); ``links`` and ``elinks`` write an image
 without alternative text as ``[IMG]``, a frame as ``IFrame`` and its name, and the page
 head's ``<link>`` elements as lines ``Link: canonical``. These are the dumper's marks, not the
 page's wording: left in, each is a token of no text, and a row of buttons ("(BUTTON)
@@ -28,8 +28,9 @@ import re
 #: inserted or deleted words between them staying.
 _MARK = re.compile(r"\(BUTTON\)|\[(?:INS|DEL):[ \t]?|[ \t]?:(?:INS|DEL)\]")
 #: An image without alternative text: lynx names it by its file (one word with an image's
-#: extension, in brackets), links and elinks write "[IMG]".
-_IMAGE_NAME = re.compile(r"\[IMG\]|\[[^\]\s/\[]{1,200}\.(?i:png|jpe?g|gif|svg|webp|bmp|ico)\]")
+#: extension, in brackets), w3m often by the extension alone ("[svg]", "[gif]"), links and
+#: elinks write "[IMG]".
+_IMAGE_NAME = re.compile(r"\[IMG\]|\[(?:[^\]\s/\[]{1,200}\.)?(?i:png|jpe?g|gif|svg|webp|bmp|ico)\]")
 #: A line of its own that says where an element stood and what it pointed to, as a text browser
 #: writes it: an inline frame (lynx "IFRAME:" and its address, links "IFrame: name") or a link of
 #: the page's head (links "Link: canonical", "Link: alternate en", and with the link's title or
@@ -46,7 +47,7 @@ _URL_PUNCTUATION = re.compile(r"[/=&%?:.]")
 _SPACES = re.compile(r"[ \t]{2,}")
 #: Any of the marks above, loosely: a line without one is left alone.
 _ANY = re.compile(r"\(BUTTON\)|\[(?:INS|DEL):|:(?:INS|DEL)\]|IFRAME:|IFrame|Link:|\[IMG\]"
-                  r"|\.(?i:png|jpe?g|gif|svg|webp|bmp|ico)\]")
+                  r"|[.\[](?i:png|jpe?g|gif|svg|webp|bmp|ico)\]")
 #: What is left of a line of marks alone: nothing, or a list bullet as lynx writes them.
 _BULLETS = frozenset({"", "*", "+", "#", "o", "-", "•", "·"})
 
@@ -59,6 +60,8 @@ def strip(lines: list[str]) -> tuple[list[str], int]:
     (['Subscribe', '* 12', 'Now Shipping!'], 6)
     >>> strip(["Help overlay [fff-277-finished-2.png] [baz.png]", "IFRAME: https://tags.example/ns.html"])
     (['Help overlay', 'IFRAME:'], 3)
+    >>> strip(["[svg] Newsletters [gif]"])
+    (['Newsletters'], 2)
     >>> strip(["Link: canonical", "   IFrame: fb_xdm_frame_https", "* [IMG] For DACA Recipients"])
     (['Link:', 'IFrame', '* For DACA Recipients'], 3)
     >>> strip(["Link: prev: Older post", "Link: https://example.org/logo.png", "Link: Comments Feed (alternate)"])
