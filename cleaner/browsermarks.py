@@ -45,9 +45,10 @@ _PLACE = re.compile(r"(IFRAME:)(?:[ \t].*)?"
 _TOKEN = re.compile(r"[!-~]+")
 _URL_PUNCTUATION = re.compile(r"[/=&%?:.]")
 _SPACES = re.compile(r"[ \t]{2,}")
-#: Any of the marks above, loosely: a line without one is left alone.
+#: Any of the marks above, loosely: a line without one is left alone. (Each alternative opens with
+#: its own literal: one alternative opening with a class of "." or "[" made the scan four times as slow.)
 _ANY = re.compile(r"\(BUTTON\)|\[(?:INS|DEL):|:(?:INS|DEL)\]|IFRAME:|IFrame|Link:|\[IMG\]"
-                  r"|[.\[](?i:png|jpe?g|gif|svg|webp|bmp|ico)\]")
+                  r"|\.(?i:png|jpe?g|gif|svg|webp|bmp|ico)\]|\[(?i:png|jpe?g|gif|svg|webp|bmp|ico)\]")
 #: What is left of a line of marks alone: nothing, or a list bullet as lynx writes them.
 _BULLETS = frozenset({"", "*", "+", "#", "o", "-", "•", "·"})
 
