@@ -27,10 +27,12 @@ import re
 #: lynx's form button, and its insertion and deletion marks (w3m's "[INS::INS]" too), the
 #: inserted or deleted words between them staying.
 _MARK = re.compile(r"\(BUTTON\)|\[(?:INS|DEL):[ \t]?|[ \t]?:(?:INS|DEL)\]")
+#: An image file's extension, in any case.
+_IMAGE_EXTENSION = r"(?i:png|jpe?g|gif|svg|webp|bmp|ico)"
 #: An image without alternative text: lynx names it by its file (one word with an image's
 #: extension, in brackets), w3m often by the extension alone ("[svg]", "[gif]"), links and
 #: elinks write "[IMG]".
-_IMAGE_NAME = re.compile(r"\[IMG\]|\[(?:[^\]\s/\[]{1,200}\.)?(?i:png|jpe?g|gif|svg|webp|bmp|ico)\]")
+_IMAGE_NAME = re.compile(r"\[IMG\]|\[(?:[^\]\s/\[]{1,200}\.)?" + _IMAGE_EXTENSION + r"\]")
 #: A line of its own that says where an element stood and what it pointed to, as a text browser
 #: writes it: an inline frame (lynx "IFRAME:" and its address, links "IFrame: name") or a link of
 #: the page's head (links "Link: canonical", "Link: alternate en", and with the link's title or
@@ -48,7 +50,7 @@ _SPACES = re.compile(r"[ \t]{2,}")
 #: Any of the marks above, loosely: a line without one is left alone. (Each alternative opens with
 #: its own literal: one alternative opening with a class of "." or "[" made the scan four times as slow.)
 _ANY = re.compile(r"\(BUTTON\)|\[(?:INS|DEL):|:(?:INS|DEL)\]|IFRAME:|IFrame|Link:|\[IMG\]"
-                  r"|\.(?i:png|jpe?g|gif|svg|webp|bmp|ico)\]|\[(?i:png|jpe?g|gif|svg|webp|bmp|ico)\]")
+                  rf"|\.{_IMAGE_EXTENSION}\]|\[{_IMAGE_EXTENSION}\]")
 #: What is left of a line of marks alone: nothing, or a list bullet as lynx writes them.
 _BULLETS = frozenset({"", "*", "+", "#", "o", "-", "•", "·"})
 
