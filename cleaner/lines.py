@@ -54,7 +54,7 @@ class Facts:
         else:
             self.phrase = lex.phrases.get(line_key)  # category of a whole-line phrase
             if self.phrase is None and "0" in line_key:
-                self.phrase = counted_phrase(line_key, lex, text)
+                self.phrase = counted_phrase(line_key, lex, text) or grouped_phrase(line_key, lex, text)
             self.prefix = lex.prefix(line_key, self.n_words)  # (category, phrase) it starts with
         self.flags = shape_flags(self, lex)
 
@@ -114,6 +114,24 @@ def counted_phrase(line_key: str, lex: Lexicon, text: str) -> str | None:
         return None
     category = lex.phrases.get(" ".join(words))
     return category if category in COUNTED else None
+
+
+#: A number written in groups of three digits ("25,064", "2.994", "1 204"): its key reads "0 0".
+_GROUPED_NUMBER = re.compile(r"\d{1,3}(?:[,.'\u00a0\u202f ]\d{3})+(?!\d)")
+
+
+def grouped_phrase(line_key: str, lex: Lexicon, text: str) -> str | None:
+    """The category of the phrase the line is once every number written in groups of three
+    digits counts as one number, as the lexicon writes it ("1 views" matches "25,064 views").
+
+    >>> from cleaner.lexicon import load
+    >>> [grouped_phrase(key(t), load("en"), t) for t in ("25,064 views", "View 1,234 comments", "12 views")]
+    ['counters', 'counters', None]
+    """
+    if "0 0" not in line_key:
+        return None
+    merged = _GROUPED_NUMBER.sub("0", text)
+    return None if merged == text else lex.phrases.get(key(merged))
 
 
 def shape_flags(f: Facts, lex: Lexicon) -> tuple[str, ...]:
@@ -202,9 +220,11 @@ def flagged(texts: list[str], line_keys: list[str], counts: list[int], lex: Lexi
         map(and_, map(and_, short, map(or_, map(contains, line_keys, repeat("0")),
                                        map(not_, map(str.isascii, line_keys)))),
             map(or_, map(dates.__contains__, firsts), map(not_, map(str.isalpha, firsts)))),  # date
-        map(and_, short, map(or_, map(methodcaller("endswith", " 0"), line_keys),
+        map(and_, short, map(or_, map(or_, map(methodcaller("endswith", " 0"), line_keys),
+                                          map(contains, line_keys, repeat(" 0 0"))),
                              map(and_, map(contains, line_keys, repeat(" 0 ")), map(contains, texts, repeat("("))))),
-            # a phrase with a count after it (counted_phrase; one before it starts with "0")
+            # a phrase with a count after it (counted_phrase; one before it starts with "0") or a grouped
+            # number inside it (grouped_phrase)
         map(methodcaller("startswith", "©"), texts),  # copyright
         map(contains, map(itemgetter(slice(-CREDIT_TAIL_CHARS, None)), texts), repeat(":")),  # tail:credit, tail:date
         map(contains, line_keys, repeat("javascript")),  # script
@@ -730,6 +750,21 @@ def comment_controls(f: Facts, lex: Lexicon) -> str | None:
     "phrase 'leave a comment' (comments)"
     """
     return f.category("comments")
+
+
+@gate("posts")
+def post_controls(f: Facts, lex: Lexicon) -> str | None:
+    """A forum post's buttons: "Quote", "Add to quote", "Improve this answer" (``posts.txt``).
+
+    They stand under every post of a thread, so unlike comment furniture they close
+    nothing: the posts below are the page's text, not another page's business.
+
+    >>> post_controls(facts("Add to quote"), None)
+    "phrase 'add to quote' (posts)"
+    >>> post_controls(facts("Quote of the day: nothing lasts."), None) is None
+    True
+    """
+    return f.category("posts")
 
 
 @gate("related")

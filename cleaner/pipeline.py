@@ -46,6 +46,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     lines.script_notice,
     lines.contact_details,
     lines.comment_controls,
+    lines.post_controls,
     lines.related_heading,
     lines.read_more,
     lines.legal_footer,
