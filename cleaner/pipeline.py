@@ -89,12 +89,12 @@ MAX_ROUNDS = 5
 
 
 def rule_id(rule: Callable[..., Any]) -> str:
-    """A rule's public id: its module's short name and its function name.
+    """A rule's public id: its family (the module or package under ``cleaner``) and its function name.
 
-    >>> rule_id(lines.share_buttons)
-    'lines.share_buttons'
+    >>> rule_id(lines.share_buttons), rule_id(blocks.main_text)
+    ('lines.share_buttons', 'blocks.main_text')
     """
-    return f"{rule.__module__.rsplit('.', 1)[-1]}.{rule.__name__}"
+    return f"{rule.__module__.split('.')[1]}.{rule.__name__}"
 
 
 def all_rules() -> list[tuple[str, str]]:

@@ -7,7 +7,9 @@ opens chrome ("Mehr", "Lesen", "Par", "Por", "Подробнее") to guard the 
 
 from __future__ import annotations
 
+import importlib
 import inspect
+import pkgutil
 import re
 
 import pytest
@@ -84,9 +86,12 @@ def test_categories_exist_in_english(folder):
 
 
 def _rule_sources() -> str:
+    """The source of every function of the line rules' module and of the block rules' package."""
+    modules = [lines, *(importlib.import_module(f"{blocks.__name__}.{info.name}")
+                        for info in pkgutil.iter_modules(blocks.__path__))]
     return "\n".join(
         inspect.getsource(fn)
-        for module in (lines, blocks)
+        for module in modules
         for _, fn in inspect.getmembers(module, inspect.isfunction) if fn.__module__ == module.__name__
     )
 

@@ -112,7 +112,7 @@ MATCH_ONLY = {"cleaner.html._HTML_START"}
 #: every run of spaces is one space (checked by the test after this one). Latent: they are
 #: in rule files this suite does not own; the fix is ``(?<!\s)`` before the leading ``\s*``.
 LATENT_ON_RAW_WHITESPACE = {
-    "cleaner.blocks._COUNTER_SUFFIX", "cleaner.blocks._LIST_SEPARATORS",
+    "cleaner.blocks.lists._COUNTER_SUFFIX", "cleaner.blocks.lists._LIST_SEPARATORS",
     "cleaner.result._COUNTER_SUFFIX", "cleaner.result._ITEM_SEPARATORS",
 }
 
