@@ -95,14 +95,27 @@ def strip(text: str) -> tuple[str, int]:
     return text, images + links
 
 
-#: A line that is one link and nothing else (a list bullet before it at most).
-_LINKED_LINE = re.compile(r"(?:[*+-][ \t]+)?(?<!\\)\[(" + _TEXT + r")\]" + _TARGET)
+#: What may stand before a line's links: a list bullet.
+_BULLET = frozenset({"", "*", "+", "-"})
 
 
 def linked_lines(lines: list[str]) -> frozenset[str]:
-    """The texts (as :func:`strip` leaves them) of the lines that are one link each and nothing else.
+    """The texts (as :func:`strip` leaves them, each run of spaces one space) of the lines that are
+    links and nothing else: one link, or several in a row (a row of teaser cards, each an image,
+    a headline and a summary inside one link, as Markdown converters write them unwrapped onto
+    one line).
 
     >>> sorted(linked_lines(["* [Storm closes the coast road](/a)", "Read [the report](/r) today.", "[Home](/)"]))
     ['* Storm closes the coast road', 'Home']
+    >>> sorted(linked_lines(["[ ![](/i.jpg) Ferry adds a winter timetable ](/f) [ Bridge to close ](/b)"]))
+    ['Ferry adds a winter timetable Bridge to close']
     """
-    return frozenset(strip(line)[0].strip() for line in lines if "](" in line and _LINKED_LINE.fullmatch(line.strip()))
+    texts = (" ".join(strip(line)[0].split()) for line in lines if "](" in line and _links_only(line))
+    return frozenset(filter(None, texts))
+
+
+def _links_only(line: str) -> bool:
+    """Is the line links and nothing else, images inside or beside them aside (taken off first, as
+    :func:`strip` does: a card's image and long summary would outrun a link's text)?"""
+    bare = _IMAGE.sub("", line)
+    return _LINK.sub("", bare).strip() in _BULLET and _LINK.search(bare) is not None

@@ -159,7 +159,8 @@ def prepare(data: str | bytes, config: Config) -> Document:
         stripped, glued = _unglued(stripped, repairs)
     else:
         glued = [False] * len(stripped)
-    numbered = [Line(n, t, glued=g, linked=t in linked) for n, (t, g) in enumerate(zip(stripped, glued), 1)]
+    numbered = [Line(n, t, glued=g, linked=bool(linked) and " ".join(t.split()) in linked)
+                for n, (t, g) in enumerate(zip(stripped, glued), 1)]
     lang = config.lang or extra.pop("lang", None) or detect(text)
     return Document(numbered, lang=lang, repairs=repairs, extra=extra, source=source)
 
