@@ -85,7 +85,7 @@ def strip(text: str) -> tuple[str, int]:
     ("* Download  Share Follow, and f**** or if __name__ == '__main__':\\n* __", 0)
     """
     text, images = _IMAGE.subn("", text)
-    text, links = _LINK.subn(r"\1", text)
+    text, links = _unlinked(text, r"\1")
     text = _AUTOLINK.sub("", text)
     text = _HEADING.sub("", text)
     if "__" in text or "****" in text:
@@ -114,8 +114,33 @@ def linked_lines(lines: list[str]) -> frozenset[str]:
     return frozenset(filter(None, texts))
 
 
+#: Links inside links at most this deep are reduced (html2text writes an anchor inside an anchor as
+#: "[summary [More…](/a)](/a)"; the outer link's text is too long to match until the inner one goes).
+LINK_DEPTH = 3
+
+
+def _unlinked(text: str, replacement: str) -> tuple[str, int]:
+    """The text with its links replaced (``r"\\1"``: by their text), those inside links first, and
+    how many there were.
+
+    >>> target = "(/news/" + "a-long-slug-" * 10 + ".html)"
+    >>> text, n = _unlinked("[" + "The council voted late on Tuesday. " * 6 + "[More…]" + target + "]" + target, r"\\1")
+    >>> text[-40:], n
+    ('The council voted late on Tuesday. More…', 2)
+    """
+    text, links = _LINK.subn(replacement, text)
+    for _ in range(LINK_DEPTH - 1):
+        if not links or "](" not in text:
+            break
+        text, more = _LINK.subn(replacement, text)
+        if not more:
+            break
+        links += more
+    return text, links
+
+
 def _links_only(line: str) -> bool:
     """Is the line links and nothing else, images inside or beside them aside (taken off first, as
     :func:`strip` does: a card's image and long summary would outrun a link's text)?"""
-    bare = _IMAGE.sub("", line)
-    return _LINK.sub("", bare).strip() in _BULLET and _LINK.search(bare) is not None
+    rest, links = _unlinked(_IMAGE.sub("", line), "")
+    return links > 0 and rest.strip() in _BULLET
