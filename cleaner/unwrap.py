@@ -34,6 +34,9 @@ _STOPS = frozenset(",.;:!?…。，、！？")
 #: a link): it says nothing about the width. (Looking for these marks costs a tenth of
 #: looking for any long token.)
 _LINK_MARKS = ("://", "](")
+#: A line holding two of these or more is a row of a table ("1 | Embarque | 2020 | ..."), which a
+#: dumper lays out whole, however wide: it says nothing about the width either.
+_CELL = " | "
 #: A line that starts a new item, not the rest of the line above: a bullet, a number, a heading mark.
 _STARTS_ITEM = re.compile(r"(?:[*+•·\-–—>|#]{1,6}|o|\d{1,3}[.)]|\[\d{1,4}\])(?:\s|$)")
 #: Marks that end a sentence, or a label ("Tags:"): a line ending in one is not continued
@@ -90,6 +93,12 @@ def width(lines: list[str], columns: bool = True) -> int | None:
     60
     >>> width([para] + ["Home", "News", "A short line of a menu."] * 5) is None
     True
+
+    A table's rows are laid out whole, however wide (html2text), and do not count:
+
+    >>> row = "1 | Harbour Ferries | 1921 | Crossings every hour all year round, from seven to eight | 4.5"
+    >>> width(textwrap.wrap(para, 60) + [row] * 3)
+    60
     """
     counts = [0] * (MAX_WIDTH + 2)  # counts[n]: lines of n characters (MAX_WIDTH + 1: longer)
     stops = [0] * (MAX_WIDTH + 2)  # stops[n]: those of them that end in a punctuation mark
@@ -105,7 +114,7 @@ def width(lines: list[str], columns: bool = True) -> int | None:
         wide = n_wide > 0
         n = len(line) + (n_wide if columns else 0)  # _columns(line) or len(line), the character class scanned once
         if n > MIN_WIDTH // 2 and (wide or " " in line.lstrip()) and _LINK_MARKS[0] not in line \
-                and _LINK_MARKS[1] not in line:
+                and _LINK_MARKS[1] not in line and line.count(_CELL) < 2:
             counts[min(n, MAX_WIDTH + 1)] += 1
             stops[min(n, MAX_WIDTH + 1)] += line[-1] in _STOPS
             wides[min(n, MAX_WIDTH + 1)] += wide
