@@ -80,7 +80,8 @@ def width(lines: list[str], columns: bool = True) -> int | None:
     two) or in characters, or ``None`` if they are not wrapped.
 
     The narrowest width from :data:`MIN_WIDTH` to :data:`MAX_WIDTH` that at most
-    :data:`OVER_SHARE` of the longer lines (over half the width) go past, and that at least
+    :data:`OVER_SHARE` of the longer lines (over half the width) go past (a list item, which
+    html2text never wraps, may), and that at least
     :data:`MIN_FULL` lines, and :data:`FULL_SHARE` of the longer ones, come within a
     quarter of. A line's length counts its indentation (the wrapping did), not its trailing
     space. Lines without a space cannot be wrapped and are not counted, nor are lines
@@ -99,6 +100,12 @@ def width(lines: list[str], columns: bool = True) -> int | None:
     >>> row = "1 | Harbour Ferries | 1921 | Crossings every hour all year round, from seven to eight | 4.5"
     >>> width(textwrap.wrap(para, 60) + [row] * 3)
     60
+
+    Nor do list items past the width: html2text writes an item on one line, however long.
+
+    >>> item = "* Crossings every hour all year round, from seven in the morning to eight at night"
+    >>> width(textwrap.wrap(para, 60) + [item] * 3)
+    60
     """
     counts = [0] * (MAX_WIDTH + 2)  # counts[n]: lines of n characters (MAX_WIDTH + 1: longer)
     stops = [0] * (MAX_WIDTH + 2)  # stops[n]: those of them that end in a punctuation mark
@@ -106,6 +113,9 @@ def width(lines: list[str], columns: bool = True) -> int | None:
     # count of such characters, other dumpers (html2text) at their length: past the width they
     # say nothing against it.
     wides = [0] * (MAX_WIDTH + 2)
+    # items[n]: those of them (not holding wide characters) that open a list item: html2text writes
+    # an item on one line, however long; past the width it says nothing against it either.
+    items = [0] * (MAX_WIDTH + 2)
     for line in lines:
         if len(line) <= MIN_WIDTH // 2:
             continue
@@ -118,17 +128,20 @@ def width(lines: list[str], columns: bool = True) -> int | None:
             counts[min(n, MAX_WIDTH + 1)] += 1
             stops[min(n, MAX_WIDTH + 1)] += line[-1] in _STOPS
             wides[min(n, MAX_WIDTH + 1)] += wide
+            items[min(n, MAX_WIDTH + 1)] += not wide and _STARTS_ITEM.match(line.lstrip()) is not None
     total = sum(counts)
     if total < MIN_FULL:
         return None
     # longer[n]: lines of more than n columns; longer_wide[n]: those holding wide characters.
-    longer, longer_wide = [0] * (MAX_WIDTH + 2), [0] * (MAX_WIDTH + 2)
+    longer, longer_wide, longer_items = [0] * (MAX_WIDTH + 2), [0] * (MAX_WIDTH + 2), [0] * (MAX_WIDTH + 2)
     for n in range(MAX_WIDTH, -1, -1):
         longer[n] = longer[n + 1] + counts[n + 1]
         longer_wide[n] = longer_wide[n + 1] + wides[n + 1]
+        longer_items[n] = longer_items[n + 1] + items[n + 1]
     for w in range(MIN_WIDTH, MAX_WIDTH + 1):
-        half, full = longer[w // 2], longer[w - w // 4] - longer[w]
-        over = longer[w] - (longer_wide[w] if columns else 0)  # counted in characters, wide lines fit too
+        half, full = longer[w // 2] - longer_items[w], longer[w - w // 4] - longer[w]
+        # counted in characters, wide lines fit too; list items past the width were never wrapped
+        over = longer[w] - (longer_wide[w] if columns else 0) - longer_items[w]
         if full >= MIN_FULL and full >= FULL_SHARE * half and over <= OVER_SHARE * half:
             stopped = sum(stops[w - w // 4 + 1:w + 1])
             return w if stopped <= STOPPED_SHARE * full else None
