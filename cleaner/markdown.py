@@ -22,7 +22,8 @@ MIN_LINKS = 3
 _TARGET = r"\((?:[^()\s\\]|\\[^\s]|-\s|\([^()\s]*\))*(?:\s+\"(?:[^\"\\]|\\.){0,2000}\")?\)"
 #: A link's text or an image's alt: brackets escaped ("\\[ up \\]") or one deep ("[[76]]", a
 #: citation's link); each piece starts with a different character, so the scan stays linear.
-_TEXT = r"(?:[^\[\]\\]|\\[^\n]|\[[^\[\]\n\\]{0,300}\]){0,300}"
+#: Up to 1,000 pieces: a teaser card's link holds its headline and summary, 500 characters and more.
+_TEXT = r"(?:[^\[\]\\]|\\[^\n]|\[[^\[\]\n\\]{0,300}\]){0,1000}"
 #: ``![alt](src)``: an image; the alt text is a description for those who cannot see it, not body.
 #: An inline ``data:`` image may hold spaces and quotes (SVG markup): it runs to the first ")".
 _IMAGE = re.compile(r"(?<!\\)!\[" + _TEXT + r"\](?:\(data:[^)\n]*\)|" + _TARGET + ")")
@@ -71,6 +72,9 @@ def strip(text: str) -> tuple[str, int]:
 
     >>> strip("## Read [the report](https://example.org/r.pdf \\"PDF\\") and _see_ ![chart](c.png) **now**.")
     ('Read the report and see  now.', 2)
+    >>> card = "[ Bridge to close " + "while engineers replace the deck " * 12 + "2H ago ](/news/bridge)"
+    >>> strip(card)[0].endswith("the deck 2H ago "), strip(card)[1]
+    (True, 1)
     >>> strip("[![logo](/logo.png)](/)"), strip("[More](/blog/a-little-more-\\nobsessed) here")
     (('', 2), ('More here', 1))
     >>> strip("![](data:image/svg+xml;utf8,<svg viewBox='0 0 24 24'></svg>)")
