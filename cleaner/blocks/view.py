@@ -107,24 +107,31 @@ class Shapes:
 
 
 def _linked_teasers(lines: list[Line], prose: list[bool], words: dict[int, int]) -> bool:
-    """Does the document's own prose (lines that are not one link each) outweigh the prose of its
-    linked lines? Then those are teasers beside an article; else the links are the page's content
-    (a listing of headlines and summaries).
+    """Does the document's own prose (lines that are not links alone) outweigh the prose of its
+    linked lines, in words or in lines? Then those are teasers beside an article; else the links
+    are the page's content (a listing of headlines and summaries). Lines count as well as words
+    because a Markdown writer may run a row of teaser cards onto one line: one line of links,
+    however many cards and words it holds.
 
     >>> from cleaner.document import Line
     >>> lines = [Line(1, "The council met on Tuesday."), Line(2, "Ferry adds a winter timetable.", linked=True)]
     >>> _linked_teasers(lines, [True, True], {1: 12, 2: 10}), _linked_teasers(lines, [True, True], {1: 8, 2: 10})
     (True, False)
+    >>> lines.append(Line(3, "The vote was close."))  # two paragraphs of its own, one row of cards
+    >>> _linked_teasers(lines, [True, True, True], {1: 8, 2: 30, 3: 8})
+    True
     """
-    own = linked = 0
+    own = linked = own_lines = linked_lines = 0
     for line, reads_as_prose in zip(lines, prose):
         if reads_as_prose:
             n = words.get(line.number) or 0
             if line.linked:
                 linked += n
+                linked_lines += 1
             else:
                 own += n
-    return linked > 0 and own >= linked
+                own_lines += 1
+    return linked > 0 and (own >= linked or own_lines > linked_lines)
 
 
 class View:
