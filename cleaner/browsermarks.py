@@ -1,7 +1,8 @@
 """What a text browser writes in place of an element it cannot show, taken out of the text.
 
 ``lynx -dump`` shows a form button as ``(BUTTON)``, inserted and deleted text between
-``[INS:`` and ``:INS]`` (``[DEL:`` ... ``:DEL]``; w3m writes ``[INS::INS]``), an image
+``[INS:`` and ``:INS]`` (``[DEL:`` ... ``:DEL]``; w3m writes ``[INS::INS]``), a formula as its
+MathML markup between ``[MATH:`` and ``:MATH]`` (its symbols stay), an image
 without alternative text as its file's name in brackets (``[header-ie8.png]``; w3m often its
 extension alone, ``[svg]``), and an inline frame as a line ``IFRAME:`` and its address
 (wrapped onto the lines below where it is long); ``links`` and ``elinks`` write an image
@@ -27,6 +28,12 @@ import re
 #: lynx's form button, and its insertion and deletion marks (w3m's "[INS::INS]" too), the
 #: inserted or deleted words between them staying.
 _MARK = re.compile(r"\(BUTTON\)|\[(?:INS|DEL):[ \t]?|[ \t]?:(?:INS|DEL)\]")
+#: lynx's MathML: the formula's markup between "[MATH:" and ":MATH]" ("[MATH: <mi> a </mi> <mo> +
+#: </mo> <mi> b </mi> :MATH]"); its symbols stay, its tags go, and so does its TeX annotation (the
+#: same formula again, as its source).
+_MATH = re.compile(r"\[MATH:(.{0,20000}?):MATH\]")
+_ANNOTATION = re.compile(r"<annotation[ \t>].{0,5000}?</annotation>")
+_TAG = re.compile(r"<[^<>]{0,2000}>")
 #: An image file's extension, in any case.
 _IMAGE_EXTENSION = r"(?i:png|jpe?g|gif|svg|webp|bmp|ico)"
 #: An image without alternative text: lynx names it by its file (one word with an image's
@@ -49,10 +56,15 @@ _URL_PUNCTUATION = re.compile(r"[/=&%?:.]")
 _SPACES = re.compile(r"[ \t]{2,}")
 #: Any of the marks above, loosely: a line without one is left alone. (Each alternative opens with
 #: its own literal: one alternative opening with a class of "." or "[" made the scan four times as slow.)
-_ANY = re.compile(r"\(BUTTON\)|\[(?:INS|DEL):|:(?:INS|DEL)\]|IFRAME:|IFrame|Link:|\[IMG\]"
+_ANY = re.compile(r"\(BUTTON\)|\[(?:INS|DEL|MATH):|:(?:INS|DEL)\]|IFRAME:|IFrame|Link:|\[IMG\]"
                   rf"|\.{_IMAGE_EXTENSION}\]|\[{_IMAGE_EXTENSION}\]")
 #: What is left of a line of marks alone: nothing, or a list bullet as lynx writes them.
 _BULLETS = frozenset({"", "*", "+", "#", "o", "-", "•", "·"})
+
+
+def _formula(math: re.Match) -> str:
+    """The symbols of a formula lynx wrote as MathML, its tags and TeX annotation taken out."""
+    return " " + " ".join(_TAG.sub(" ", _ANNOTATION.sub(" ", math.group(1))).split()) + " "
 
 
 def strip(lines: list[str]) -> tuple[list[str], int]:
@@ -69,6 +81,12 @@ def strip(lines: list[str]) -> tuple[list[str], int]:
     (['Link:', 'IFrame', '* For DACA Recipients'], 3)
     >>> strip(["Link: prev: Older post", "Link: https://example.org/logo.png", "Link: Comments Feed (alternate)"])
     (['Link:', 'Link:', 'Link:'], 3)
+
+    A formula lynx wrote as MathML keeps its symbols:
+
+    >>> strip(['Solve [MATH: <mi> x </mi> <mo> + </mo> <mn> 2 </mn> <annotation encoding="application/x-tex"> '
+    ...        'x+2 </annotation> :MATH] for x.'])
+    (['Solve x + 2 for x.'], 1)
 
     A frame's address too long for its line stands below it, wrapped (lynx breaks a long
     line anywhere), or joined to it by unwrapping, a space at each break; it goes whole:
@@ -112,6 +130,9 @@ def strip(lines: list[str]) -> tuple[list[str], int]:
             continue
         new, n = _MARK.subn("", line)
         new, m = _IMAGE_NAME.subn("", new)
+        if "[MATH:" in new:
+            new, k = _MATH.subn(_formula, new)
+            n += k
         new = _SPACES.sub(" ", new).strip()
         if n + m and new not in _BULLETS:  # marks alone: the line stays as it is, for the rules
             line = new
