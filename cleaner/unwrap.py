@@ -269,6 +269,8 @@ _SENTENCE_END = re.compile(r"(?<![.…])[.!?。！？]['\"’”»)\]]*(?:\s|$)"
 #: with them ("Things to pay attention to", "Log in").
 _NO_END_WORDS = frozenset("a an the of and der die das den dem des ein eine einen einem einer le la les un une du "
                           "el los las il lo gli het een os um uma".split())
+#: How a teaser's summary cut off ends: such a chain is no sentence, whatever words it holds.
+_ELLIPSES = ("...", "…")
 #: Lines starting with :data:`_GOES_ON` punctuation that show a text was cut at inline elements.
 MIN_CUTS = 3
 #: A chain of lines joined only on lower-case starts must read as a sentence: this many words,
@@ -309,11 +311,14 @@ def rejoin(lines: list[str]) -> tuple[list[str], int]:
 
     def close_chain() -> None:
         nonlocal joins
-        if len(chain) > 1 and _reads_as_sentence(chain):
-            out.append(_join(chain))
-            joins += len(chain) - 1
-        else:
-            out.extend(chain)
+        # A chain that is no sentence as a whole may hold several (list items without a stop, each
+        # cut at its links): its runs, cut where a piece starts with a capital on its own, are judged.
+        for run in [chain] if len(chain) < 2 or _reads_as_sentence(chain) else _runs(chain):
+            if len(run) > 1 and _reads_as_sentence(run):
+                out.append(_join(run))
+                joins += len(run) - 1
+            else:
+                out.extend(run)
         chain.clear()
 
     previous = ""
@@ -351,7 +356,39 @@ def _join(pieces: list[str]) -> str:
     return text
 
 
+def _runs(chain: list[str]) -> list[list[str]]:
+    """The chain cut before every piece that starts with a capital after a piece that may end a
+    sentence (not after "and" or "the", :data:`_NO_END_WORDS`)."""
+    runs = [[chain[0]]]
+    for piece in chain[1:]:
+        if piece.strip()[:1].isupper() and runs[-1][-1].rstrip().rpartition(" ")[2].lower() not in _NO_END_WORDS:
+            runs.append([piece])
+        else:
+            runs[-1].append(piece)
+    return runs
+
+
 def _reads_as_sentence(chain: list[str]) -> bool:
-    """Enough words, and a sentence ending somewhere in them (not an ellipsis: a teaser cut off)."""
+    """Enough words, and a sentence ending somewhere in them (not an ellipsis: a teaser cut off),
+    or a piece before the last ending in a word no sentence ends with (:data:`_NO_END_WORDS`: "Sit
+    down with your other half and" / "discuss your ideal wedding": a list item has no full stop).
+
+    >>> _reads_as_sentence(["Sit down with your other half and ", "discuss your ideal wedding", " before you book"])
+    True
+    >>> _reads_as_sentence(["The results paint a new picture of the", "chip race in the", "..."])  # a teaser cut off
+    False
+    >>> _reads_as_sentence(["Sit down with your other half and ", "discuss your ideal wedding", "Draw up a budget"])
+    False
+    """
     text = _join(chain)
-    return len(text.split()) >= CHAIN_MIN_WORDS and _SENTENCE_END.search(text) is not None
+    if len(text.split()) < CHAIN_MIN_WORDS:
+        return False
+    if _SENTENCE_END.search(text) is not None:
+        return True
+    if text.rstrip().endswith(_ELLIPSES):
+        return False
+    # Without a stop, each piece must go on from the one above: in lower case, or after a word no
+    # sentence ends with ("Draw up a budget" after "... any venues" starts the next item).
+    ends = [piece.rstrip().rpartition(" ")[2].lower() for piece in chain[:-1]]
+    return any(end in _NO_END_WORDS for end in ends) and all(
+        not piece.strip()[:1].isupper() or end in _NO_END_WORDS for piece, end in zip(chain[1:], ends))
