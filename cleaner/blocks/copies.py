@@ -31,7 +31,7 @@ def repeated_text(view: View, lex: Lexicon) -> Iterator[Hit]:
     above them, the later copy goes and the first stays. A paragraph or a passage
     repeated (a refrain, a recurring notice, a reply quoting a post) is left alone,
     and so are copies of lines already removed: the first copy must be kept text.
-    It runs before :func:`main_text`, which then finds the text's end (a share row,
+    It runs before :func:`~cleaner.blocks.main.main_text`, which then finds the text's end (a share row,
     a "Most read" list) without the copy's paragraphs drawing the text out past it.
 
     >>> from cleaner.document import Line

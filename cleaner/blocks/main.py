@@ -17,7 +17,7 @@ def main_text(view: View, lex: Lexicon) -> Iterator[Hit]:
     """A line outside the main run of text: menus, footers and sidebars around the article.
 
     The main text is the stretch of lines where prose most outweighs chrome: the
-    maximum-sum segment of :func:`line_weight` (the idea of Body Text Extraction,
+    maximum-sum segment of :func:`~cleaner.blocks.weight.line_weight` (the idea of Body Text Extraction,
     Finn et al. 2001, on lines instead of tags). Lines before and after it go.
     Lines next to it that weigh only slightly against it stay with it, and so does
     the line that introduces a list the text starts with ("Specifications:"). It only

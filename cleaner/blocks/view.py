@@ -74,8 +74,9 @@ class Shapes:
         return flag
 
     def name_line(self, line: Line) -> bool:
-        """:func:`~cleaner.blocks.names.name_line` of the line, worked out once: :func:`~cleaner.blocks.edges.author_bio` asks it of the
-        :data:`~cleaner.blocks.edges.BIO_GAP` lines above every paragraph, in every round (a line up to three times a round)."""
+        """:func:`~cleaner.blocks.names.name_line` of the line, worked out once:
+        :func:`~cleaner.blocks.edges.author_bio` asks it of the :data:`~cleaner.blocks.edges.BIO_GAP`
+        lines above every paragraph, in every round (a line up to three times a round)."""
         flag = self._name.get(line.number)
         if flag is None:
             flag = self._name[line.number] = names.name_line(line.text)
