@@ -30,6 +30,8 @@ TERMINAL = ".!?…。！？؟।"
 _GREEK_LETTER = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 #: Closing marks that may follow the terminal character ("He left." or (see p. 4.)).
 CLOSERS = "\"'”’»)]›」』】"
+#: How a line cut off ends: a teaser's headline or summary, shortened.
+ELLIPSES = ("...", "…")
 
 #: Unicode general categories of the combining marks.
 MARK_CATEGORIES = frozenset(("Mn", "Mc", "Me"))

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .text import ELLIPSES
+
 #: Widths tried: narrower is verse or a column of words; wider is no terminal, mail or source.
 MIN_WIDTH, MAX_WIDTH = 60, 200
 #: Fewest lines close to the width (within a quarter of it) that make the text wrapped.
@@ -269,8 +271,6 @@ _SENTENCE_END = re.compile(r"(?<![.…])[.!?。！？]['\"’”»)\]]*(?:\s|$)"
 #: with them ("Things to pay attention to", "Log in").
 _NO_END_WORDS = frozenset("a an the of and der die das den dem des ein eine einen einem einer le la les un une du "
                           "el los las il lo gli het een os um uma".split())
-#: How a teaser's summary cut off ends: such a chain is no sentence, whatever words it holds.
-_ELLIPSES = ("...", "…")
 #: Lines starting with :data:`_GOES_ON` punctuation that show a text was cut at inline elements.
 MIN_CUTS = 3
 #: A chain of lines joined only on lower-case starts must read as a sentence: this many words,
@@ -361,7 +361,7 @@ def _runs(chain: list[str]) -> list[list[str]]:
     sentence (not after "and" or "the", :data:`_NO_END_WORDS`)."""
     runs = [[chain[0]]]
     for piece in chain[1:]:
-        if piece.strip()[:1].isupper() and runs[-1][-1].rstrip().rpartition(" ")[2].lower() not in _NO_END_WORDS:
+        if piece.strip()[:1].isupper() and not _stops_mid_sentence(runs[-1][-1]):
             runs.append([piece])
         else:
             runs[-1].append(piece)
@@ -385,10 +385,15 @@ def _reads_as_sentence(chain: list[str]) -> bool:
         return False
     if _SENTENCE_END.search(text) is not None:
         return True
-    if text.rstrip().endswith(_ELLIPSES):
+    if text.rstrip().endswith(ELLIPSES):  # a teaser's summary cut off: no sentence, whatever its words
         return False
     # Without a stop, each piece must go on from the one above: in lower case, or after a word no
     # sentence ends with ("Draw up a budget" after "... any venues" starts the next item).
-    ends = [piece.rstrip().rpartition(" ")[2].lower() for piece in chain[:-1]]
-    return any(end in _NO_END_WORDS for end in ends) and all(
-        not piece.strip()[:1].isupper() or end in _NO_END_WORDS for piece, end in zip(chain[1:], ends))
+    open_ends = [_stops_mid_sentence(piece) for piece in chain[:-1]]
+    return any(open_ends) and all(
+        not piece.strip()[:1].isupper() or open_end for piece, open_end in zip(chain[1:], open_ends))
+
+
+def _stops_mid_sentence(piece: str) -> bool:
+    """Does the piece end in a word no sentence ends with (:data:`_NO_END_WORDS`, in any case)?"""
+    return piece.rstrip().rpartition(" ")[2].lower() in _NO_END_WORDS

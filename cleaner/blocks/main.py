@@ -7,10 +7,10 @@ import re
 from collections.abc import Iterator
 
 from ..lexicon import Lexicon
-from ..text import title_like
+from ..text import ELLIPSES, title_like
 from .ending import cut_at_end_marker
 from .view import Hit, View
-from .weight import ELLIPSES, TEASER_WEIGHT, unbulleted
+from .weight import TEASER_WEIGHT, unbulleted
 
 
 def main_text(view: View, lex: Lexicon) -> Iterator[Hit]:

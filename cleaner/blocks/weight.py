@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..lines import opens_quote
-from ..text import ends_sentence, folded_words, is_prose, table_row, title_like, word_count
+from ..text import ELLIPSES, ends_sentence, folded_words, is_prose, table_row, title_like, word_count
 
 #: List bullets a dumper writes before an item (lynx: "*", "+", "o", "#").
 LIST_BULLETS = frozenset({"*", "+", "o", "#", "-", "•"})
@@ -116,7 +116,6 @@ def unbulleted(text: str) -> str:
 TEASER_WEIGHT = -1.5
 #: A bulleted line cut off with an ellipsis is a teaser below this many words (a long one is a paragraph).
 TEASER_MAX_WORDS = 25
-ELLIPSES = ("...", "…")
 #: A headline run into its excerpt's dateline: "... may soon be deemed stateless NEW DELHI: The ...".
 _GLUED_DATELINE = re.compile(r"\A(?:\S+\s+){4,}?\S*[a-z\d’')\]]\s+(?:[A-Z]{2,}[.,]?\s+){0,3}[A-Z]{3,}:\s")
 #: A line of at least LIST_LINE_WORDS words holding at least LIST_LINE_ITEMS comma-separated items of at
