@@ -64,9 +64,11 @@ def wrap_width(lines: list[str]) -> tuple[int, bool] | None:
     >>> wrap_width(rows), wrap_width([mixed[i:i + 74] for i in range(0, len(mixed), 74)])
     ((78, True), (74, False))
     """
-    by_columns = width(lines)
-    if not all(map(str.isascii, lines)):
-        by_chars = width(lines, columns=False)
+    shapes = _shapes(lines)
+    by_columns = _fit(shapes, columns=True)
+    # Without a wide character anywhere the two measures agree (and so do their widths).
+    if any(_WIDE.search(line) for line in lines if not line.isascii()):
+        by_chars = _fit(shapes, columns=False)
         if by_chars and (not by_columns or _at_width(lines, by_chars, len) > _at_width(lines, by_columns, _columns)):
             return by_chars, False
     return (by_columns, True) if by_columns else None
@@ -109,6 +111,32 @@ def width(lines: list[str], columns: bool = True) -> int | None:
     >>> width(textwrap.wrap(para, 60) + [item] * 3)
     60
     """
+    return _fit(_shapes(lines), columns)
+
+
+#: A line's shape as :func:`width` weighs it: characters, wide characters among them, whether
+#: it ends in a punctuation mark, whether it opens a list item.
+Shape = tuple[int, int, bool, bool]
+
+
+def _shapes(lines: list[str]) -> list[Shape]:
+    """The shapes of the lines that can say something about a width (see :func:`width`): longer
+    than half the narrowest width, holding a space or a wide character, no link, no table row."""
+    shapes = []
+    for line in lines:
+        if len(line) <= MIN_WIDTH // 2:
+            continue
+        line = line.rstrip()
+        n_wide = 0 if line.isascii() else len(_WIDE.findall(line))
+        if (n_wide or " " in line.lstrip()) and _LINK_MARKS[0] not in line \
+                and _LINK_MARKS[1] not in line and line.count(_CELL) < 2:
+            item = not n_wide and _STARTS_ITEM.match(line.lstrip()) is not None
+            shapes.append((len(line), n_wide, line[-1] in _STOPS, item))
+    return shapes
+
+
+def _fit(shapes: list[Shape], columns: bool) -> int | None:
+    """:func:`width` from the lines' shapes, in terminal ``columns`` or in characters."""
     counts = [0] * (MAX_WIDTH + 2)  # counts[n]: lines of n characters (MAX_WIDTH + 1: longer)
     stops = [0] * (MAX_WIDTH + 2)  # stops[n]: those of them that end in a punctuation mark
     # wides[n]: those of them holding wide characters. Terminals (w3m) wrap them at twice their
@@ -118,19 +146,14 @@ def width(lines: list[str], columns: bool = True) -> int | None:
     # items[n]: those of them (not holding wide characters) that open a list item: html2text writes
     # an item on one line, however long; past the width it says nothing against it either.
     items = [0] * (MAX_WIDTH + 2)
-    for line in lines:
-        if len(line) <= MIN_WIDTH // 2:
-            continue
-        line = line.rstrip()
-        n_wide = 0 if line.isascii() else len(_WIDE.findall(line))
-        wide = n_wide > 0
-        n = len(line) + (n_wide if columns else 0)  # _columns(line) or len(line), the character class scanned once
-        if n > MIN_WIDTH // 2 and (wide or " " in line.lstrip()) and _LINK_MARKS[0] not in line \
-                and _LINK_MARKS[1] not in line and line.count(_CELL) < 2:
-            counts[min(n, MAX_WIDTH + 1)] += 1
-            stops[min(n, MAX_WIDTH + 1)] += line[-1] in _STOPS
-            wides[min(n, MAX_WIDTH + 1)] += wide
-            items[min(n, MAX_WIDTH + 1)] += not wide and _STARTS_ITEM.match(line.lstrip()) is not None
+    for length, n_wide, stop, item in shapes:
+        n = length + n_wide if columns else length
+        if n > MIN_WIDTH // 2:
+            n = min(n, MAX_WIDTH + 1)
+            counts[n] += 1
+            stops[n] += stop
+            wides[n] += n_wide > 0
+            items[n] += item
     total = sum(counts)
     if total < MIN_FULL:
         return None
