@@ -80,9 +80,12 @@ def comment_section(view: View, lex: Lexicon) -> Iterator[Hit]:
 
     The heading is a line removed as comment furniture below the first paragraph
     that opens with a heading phrase of ``words/comment_headings.txt`` ("2 Responses
-    to ...", "Comments", "Leave a reply"), and what follows must look like a thread:
-    at least two author lines ("Hanna Lund says:", "1. Hanna Lund says") or reply
-    links ("Reply"), words from ``words/comments.txt``; and the heading may not be a
+    to ...", "Comments", "Leave a reply"), or a kept line that is one such phrase whole
+    (a shop's "Customer reviews", which alone closes nothing: a course's testimonials
+    under "Reviews" are the page's text). What follows must look like a thread:
+    at least two author lines ("Hanna Lund says:", "1. Hanna Lund says"), reply
+    links ("Reply") or a review's rating and votes ("Rated 4 out of 5 stars", "Verified
+    purchase"), words from ``words/comments.txt``; and the heading may not be a
     comment count at the article's top (:func:`_article_below`). An in-body heading
     that merely says "Comments" is followed by no thread and stays; so do a Q&A
     site's answers under an "Add a comment" link.
@@ -100,6 +103,16 @@ def comment_section(view: View, lex: Lexicon) -> Iterator[Hit]:
     >>> list(comment_section(View(lines), load("en")))
     []
 
+    A product's reviews under a heading the line rules kept:
+
+    >>> lines = [*article, Line(8, "Customer reviews"), Line(9, "Rated 4 out of 5 stars"),
+    ...          Line(10, "Comfortable straps, and the pockets hold a lot."), Line(11, "Verified purchase")]
+    >>> [i for i, _ in comment_section(View(lines), load("en"))]
+    [7, 8, 9, 10]
+    >>> lines[8] = Line(9, "Aug 2024")  # dated testimonials: no rating, no votes
+    >>> list(comment_section(View(lines), load("en")))
+    []
+
     A comment count beside the byline, the article right under it:
 
     >>> lines = [Line(1, body), Line(2, "33 Comments", r), *[Line(n, body) for n in range(3, 10)],
@@ -112,13 +125,16 @@ def comment_section(view: View, lex: Lexicon) -> Iterator[Hit]:
     headings, says = lex.words("comment_headings"), lex.words("comments")
     for h in range(view.body_start + 1, len(view.lines)):
         line = view.lines[h]
-        if line.removal is None or line.removal.rule != "lines.comment_controls":
-            continue
-        if not _starts_with_any(key(line.text), headings):
+        if line.removal is None:
+            if not line.text or key(line.text) not in headings:  # a heading the line rules kept: "Reviews"
+                continue
+        elif line.removal.rule != "lines.comment_controls" or not _starts_with_any(key(line.text), headings):
             continue
         rest = range(h + 1, len(view.lines))
         found = [i for i in rest if names.author_line(view.lines[i].text, says) or key(view.lines[i].text) in says]
         if len(found) >= 2 and not _article_below(view, h, found[0]):
+            if line.removal is None:
+                yield h, "a comment section's heading"
             for i in rest:
                 if view.kept(i):
                     yield i, f"in the comment section under line {line.number}"
