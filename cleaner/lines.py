@@ -53,9 +53,13 @@ class Facts:
             self.phrase = self.prefix = None
         else:
             self.phrase = lex.phrases.get(line_key)  # category of a whole-line phrase
+            grouped = None  # the key with numbers in groups as one number ("25,064 views")
             if self.phrase is None and "0" in line_key:
-                self.phrase = counted_phrase(line_key, lex, text) or grouped_phrase(line_key, lex, text)
-            self.prefix = lex.prefix(line_key, self.n_words)  # (category, phrase) it starts with
+                self.phrase = counted_phrase(line_key, lex, text)
+                if self.phrase is None and (grouped := grouped_key(line_key, text)) is not None:
+                    self.phrase = lex.phrases.get(grouped)
+            # (category, phrase) it starts with
+            self.prefix = lex.prefix(line_key, self.n_words) or (grouped and lex.prefix(grouped, self.n_words))
         self.flags = shape_flags(self, lex)
 
     def category(self, name: str) -> str | None:
@@ -120,18 +124,21 @@ def counted_phrase(line_key: str, lex: Lexicon, text: str) -> str | None:
 _GROUPED_NUMBER = re.compile(r"\d{1,3}(?:[,.'\u00a0\u202f ]\d{3})+(?!\d)")
 
 
-def grouped_phrase(line_key: str, lex: Lexicon, text: str) -> str | None:
-    """The category of the phrase the line is once every number written in groups of three
-    digits counts as one number, as the lexicon writes it ("1 views" matches "25,064 views").
+def grouped_key(line_key: str, text: str) -> str | None:
+    """The line's key once every number written in groups of three digits counts as one
+    number, as the lexicon writes it ("1 views" matches "25,064 views"), or ``None`` where
+    the line holds no such number. Facts look its phrase up, and its prefix phrase too.
 
     >>> from cleaner.lexicon import load
-    >>> [grouped_phrase(key(t), load("en"), t) for t in ("25,064 views", "View 1,234 comments", "12 views")]
-    ['counters', 'counters', None]
+    >>> [grouped_key(key(t), t) for t in ("25,064 views", "View 1,234 comments", "12 views")]
+    ['0 views', 'view 0 comments', None]
+    >>> [facts(t).category("counters") for t in ("25,064 views", "1,204 3 3 gold badges 14 14 silver badges")]
+    ["phrase '0 0 views' (counters)", "starts with '0 0 0 gold badges' (counters)"]
     """
     if "0 0" not in line_key:
         return None
     merged = _GROUPED_NUMBER.sub("0", text)
-    return None if merged == text else lex.phrases.get(key(merged))
+    return None if merged == text else key(merged)
 
 
 def shape_flags(f: Facts, lex: Lexicon) -> tuple[str, ...]:
@@ -224,7 +231,7 @@ def flagged(texts: list[str], line_keys: list[str], counts: list[int], lex: Lexi
                                           map(contains, line_keys, repeat(" 0 0"))),
                              map(and_, map(contains, line_keys, repeat(" 0 ")), map(contains, texts, repeat("("))))),
             # a phrase with a count after it (counted_phrase; one before it starts with "0") or a grouped
-            # number inside it (grouped_phrase)
+            # number inside it (grouped_key)
         map(methodcaller("startswith", "©"), texts),  # copyright
         map(contains, map(itemgetter(slice(-CREDIT_TAIL_CHARS, None)), texts), repeat(":")),  # tail:credit, tail:date
         map(contains, line_keys, repeat("javascript")),  # script
