@@ -3,7 +3,10 @@ comment section and the author's box."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import lru_cache
+from itertools import islice
 
 from ..lexicon import Lexicon
 from ..text import key, keys, title_like, word_count
@@ -81,7 +84,7 @@ def comment_section(view: View, lex: Lexicon) -> Iterator[Hit]:
     The heading is a line removed as comment furniture below the first paragraph
     that opens with a heading phrase of ``words/comment_headings.txt`` ("2 Responses
     to ...", "Comments", "Leave a reply"), or a kept line that is one such phrase whole
-    (a shop's "Customer reviews", which alone closes nothing: a course's testimonials
+    (at most :data:`KEPT_HEADING_CHARS` long; a shop's "Customer reviews", which alone closes nothing: a course's testimonials
     under "Reviews" are the page's text). What follows must look like a thread:
     at least two author lines ("Hanna Lund says:", "1. Hanna Lund says"), reply
     links ("Reply") or a review's rating and votes ("Rated 4 out of 5 stars", "Verified
@@ -123,16 +126,19 @@ def comment_section(view: View, lex: Lexicon) -> Iterator[Hit]:
     if view.body_start is None or lex is None:
         return
     headings, says = lex.words("comment_headings"), lex.words("comments")
+    opens_heading = _first_word_of(headings).match
     for h in range(view.body_start + 1, len(view.lines)):
         line = view.lines[h]
-        if line.removal is None:
-            if not line.text or key(line.text) not in headings:  # a heading the line rules kept: "Reviews"
+        if line.removal is None:  # a heading the line rules kept ("Customer reviews"): a short line
+            if len(line.text) > KEPT_HEADING_CHARS or not opens_heading(line.text) or key(line.text) not in headings:
                 continue
         elif line.removal.rule != "lines.comment_controls" or not _starts_with_any(key(line.text), headings):
             continue
         rest = range(h + 1, len(view.lines))
-        found = [i for i in rest if names.author_line(view.lines[i].text, says) or key(view.lines[i].text) in says]
-        if len(found) >= 2 and not _article_below(view, h, found[0]):
+        # The first two author lines, reply links or review markers below (two make a thread).
+        found = list(islice((i for i in rest if names.author_line(view.lines[i].text, says)
+                             or key(view.lines[i].text) in says), 2))
+        if len(found) == 2 and not _article_below(view, h, found[0]):
             if line.removal is None:
                 yield h, "a comment section's heading"
             for i in rest:
@@ -140,6 +146,9 @@ def comment_section(view: View, lex: Lexicon) -> Iterator[Hit]:
                     yield i, f"in the comment section under line {line.number}"
             return
 
+
+#: Longest comment heading that the line rules kept ("Customer ratings and reviews (1,204)").
+KEPT_HEADING_CHARS = 40
 
 #: Prose words above a comment count at an article's top ("33 Comments" beside the byline): a
 #: teaser or a signup blurb at most.
@@ -246,6 +255,16 @@ BIO_GAP = 3
 #: The paragraph names the person within this many words, and says what they do within BIO_ROLE_WORDS.
 BIO_NAME_WORDS = 12
 BIO_ROLE_WORDS = 30
+
+
+@lru_cache(maxsize=64)
+def _first_word_of(phrases: frozenset[str]) -> re.Pattern:
+    """A pattern that matches the start of a line whose key starts with the first word of one
+    of the (keyed) ``phrases``: a cheap test before the line's key is worked out ("0" in a key
+    is any number)."""
+    firsts = sorted({p.split()[0] for p in phrases if p}, key=len, reverse=True)
+    words = "|".join(r"\d[\d,.]*" if w == "0" else re.escape(w) for w in firsts)
+    return re.compile(rf"[\W_]*(?:{words})(?!\w)", re.IGNORECASE)
 
 
 def _starts_with_any(line_key: str, phrases: frozenset[str]) -> bool:
