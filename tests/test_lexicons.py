@@ -322,6 +322,7 @@ CHROME = {
         "Alle akzeptieren", "Impressum", "Datenschutzerklärung", "5 Min. Lesezeit", "Bild 3 von 12",
         "Melden Sie sich für unseren Newsletter an und erhalten Sie täglich die wichtigsten Nachrichten.",
         "Schreibe einen Kommentar", "Artikel anhören", "Startseite", "Alle Rechte vorbehalten",
+        "Mit Zitat antworten", "Alle Zeitangaben in WEZ +1. Es ist jetzt 14:01 Uhr.",
     ],
     "fr": [
         "Partager", "Partager sur Facebook", "Publicité", "Commentaires", "Lire la suite",
@@ -332,6 +333,7 @@ CHROME = {
         "Inscrivez-vous à notre newsletter pour recevoir l'essentiel de l'actualité.",
         "Laisser un commentaire", "Accueil", "Tous droits réservés",
         "Cet article est réservé aux abonnés. Il vous reste 80% à découvrir.",
+        "Répondre en citant", "Signaler ce message",
     ],
     "es": [
         "Compartir", "Compartir en Facebook", "Publicidad", "Comentarios", "Leer más",
@@ -340,7 +342,7 @@ CHROME = {
         "Utilizamos cookies propias y de terceros para mejorar nuestros servicios.",
         "Aceptar todo", "Aviso legal", "Política de privacidad", "5 min de lectura",
         "Suscríbete a nuestra newsletter y recibe las noticias más importantes.",
-        "Deja un comentario", "Inicio", "Todos los derechos reservados",
+        "Deja un comentario", "Inicio", "Todos los derechos reservados", "Responder citando",
     ],
     "ru": [
         "Поделиться", "Поделиться в Telegram", "Реклама", "Комментарии", "Читать далее",
