@@ -59,7 +59,7 @@ class Facts:
                 if self.phrase is None and (grouped := grouped_key(line_key, text)) is not None:
                     self.phrase = lex.phrases.get(grouped)
             # (category, phrase) it starts with
-            self.prefix = lex.prefix(line_key, self.n_words) or (grouped and lex.prefix(grouped, self.n_words))
+            self.prefix = lex.prefix(line_key, self.n_words) or (lex.prefix(grouped, self.n_words) if grouped else None)
         self.flags = shape_flags(self, lex)
 
     def category(self, name: str) -> str | None:

@@ -84,8 +84,9 @@ def comment_section(view: View, lex: Lexicon) -> Iterator[Hit]:
     The heading is a line removed as comment furniture below the first paragraph
     that opens with a heading phrase of ``words/comment_headings.txt`` ("2 Responses
     to ...", "Comments", "Leave a reply"), or a kept line that is one such phrase whole
-    (at most :data:`KEPT_HEADING_CHARS` long; a shop's "Customer reviews", which alone closes nothing: a course's testimonials
-    under "Reviews" are the page's text). What follows must look like a thread:
+    (at most :data:`KEPT_HEADING_CHARS` long: a shop's "Customer reviews", which alone closes
+    nothing, since a course's testimonials under "Reviews" are the page's text). What follows
+    must look like a thread:
     at least two author lines ("Hanna Lund says:", "1. Hanna Lund says"), reply
     links ("Reply") or a review's rating and votes ("Rated 4 out of 5 stars", "Verified
     purchase"), words from ``words/comments.txt``; and the heading may not be a
@@ -260,10 +261,16 @@ BIO_ROLE_WORDS = 30
 @lru_cache(maxsize=64)
 def _first_word_of(phrases: frozenset[str]) -> re.Pattern:
     """A pattern that matches the start of a line whose key starts with the first word of one
-    of the (keyed) ``phrases``: a cheap test before the line's key is worked out ("0" in a key
-    is any number)."""
+    of the (keyed) ``phrases``: a cheap test before the line's key is worked out (a "0" in a
+    key stands for any number; a line written in another Unicode form than the phrase, with
+    its accents as combining marks, is missed).
+
+    >>> opens = _first_word_of(frozenset({"customer reviews", "0件のコメント", "0 comments"})).match
+    >>> [bool(opens(t)) for t in ("Customer Reviews", "* customer", "3件のコメント", "1,204 Comments", "Customers")]
+    [True, True, True, True, False]
+    """
     firsts = sorted({p.split()[0] for p in phrases if p}, key=len, reverse=True)
-    words = "|".join(r"\d[\d,.]*" if w == "0" else re.escape(w) for w in firsts)
+    words = "|".join(r"\d+".join(map(re.escape, w.split("0"))) for w in firsts)
     return re.compile(rf"[\W_]*(?:{words})(?!\w)", re.IGNORECASE)
 
 
