@@ -468,7 +468,7 @@ def _split_author(text: str, lex: Lexicon) -> tuple[str, str]:
 def _is_name(text: str) -> bool:
     """A short run of capitalised words: a person or an agency."""
     n = word_count(text)
-    return 1 <= n <= 8 and text[:1].isupper() and capitalised_ratio(text) >= 0.6 and (
+    return 1 <= n <= 8 and text[:1].isupper() and capitalised_ratio(text, short_names=True) >= 0.6 and (
         not ends_sentence(text) or text.endswith("."))
 
 
@@ -483,6 +483,8 @@ def byline(f: Facts, lex: Lexicon) -> str | None:
     "byline 'by'"
     >>> byline(facts("By the end of the year, prices had doubled."), load("en")) is None
     True
+    >>> byline(facts("Written by Ann Lee"), load("en"))  # a name of short words
+    "byline 'written by'"
     """
     if f.n_words > 14 or f.n_words < 2:
         return None
@@ -492,7 +494,7 @@ def byline(f: Facts, lex: Lexicon) -> str | None:
     if not lead or len(parts) <= lead:
         return None
     rest = f.text.split(None, lead)[-1] if len(f.text.split(None, lead)) > lead else ""
-    if not rest[:1].isupper() or capitalised_ratio(rest) < 0.6 or ends_sentence(rest) and rest[-1] != ".":
+    if not rest[:1].isupper() or capitalised_ratio(rest, short_names=True) < 0.6 or ends_sentence(rest) and rest[-1] != ".":
         return None
     return f"byline '{' '.join(parts[:lead])}'"
 

@@ -413,15 +413,18 @@ def title_like(text: str, max_words: int = 20, n_words: int | None = None, uncas
     return bool(first) and not first.islower() and (uncased or not first.isalpha() or first.isupper())
 
 
-def capitalised_ratio(text: str) -> float:
-    """Share of words longer than three letters that start upper-case.
+def capitalised_ratio(text: str, short_names: bool = False) -> float:
+    """Share of words longer than three letters that start upper-case. With ``short_names``,
+    where no word is that long, the share of all words that start with a letter: the name
+    checks judge "Ann Lee", "Li Wei" or "AP" so.
 
     >>> capitalised_ratio("Russia Reportedly Uses Smart Bombs Against ISIL")
     1.0
-    >>> capitalised_ratio("the cat sat on the mat")
-    0.0
+    >>> capitalised_ratio("the cat sat on the mat"), capitalised_ratio("Ann Lee"), capitalised_ratio("Ann Lee", True)
+    (0.0, 0.0, 1.0)
     """
-    long_words = [w for w in words(text) if len(w) > 3 and w[0].isalpha()]
+    lettered = [w for w in words(text) if w[0].isalpha()]
+    long_words = [w for w in lettered if len(w) > 3] or (lettered if short_names else [])
     if not long_words:
         return 0.0
     return sum(w[0].isupper() for w in long_words) / len(long_words)
