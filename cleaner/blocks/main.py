@@ -169,11 +169,12 @@ def _introduced_lists(view: View) -> dict[int, int]:
 #: weighs GAP_WEIGHT a line in the main-text cut: page furniture (a share row, a menu, a sign-up form)
 #: parts the text it stood between, though it is gone. A line or two removed alone part nothing: a
 #: dumper that cuts a paragraph at every link leaves a removed link ("Facebook", "News") between the
-#: pieces of one paragraph. Data removed (DATA_RULES: a count, a phone number, a date alone) never
-#: parts: a listing's phone numbers stand between its entries.
+#: pieces of one paragraph. Data removed (a count, a phone number, a date alone) and a post's
+#: buttons never part (UNPARTING_RULES): a listing's phone numbers stand between its entries, and a
+#: thread's "Quote" and "Upvote" between its posts.
 GAP_RUN = 3
 GAP_WEIGHT = -1.0
-DATA_RULES = frozenset({"lines.counter", "lines.timestamp"})
+UNPARTING_RULES = frozenset({"lines.counter", "lines.timestamp", "lines.post_controls"})
 
 
 def _max_segment_across(view: View, core: list[float], kept: list[int]) -> tuple[int | None, int | None]:
@@ -194,7 +195,7 @@ def _max_segment_across(view: View, core: list[float], kept: list[int]) -> tuple
     where: list[int] = []  # for each weight of seq, the kept line it stands for (-1: a block removed)
     for n, i in enumerate(kept):
         if n and i - kept[n - 1] > GAP_RUN:
-            gone = sum(view.lines[j].removal.rule not in DATA_RULES for j in range(kept[n - 1] + 1, i))
+            gone = sum(view.lines[j].removal.rule not in UNPARTING_RULES for j in range(kept[n - 1] + 1, i))
             if gone >= GAP_RUN:
                 seq.append(GAP_WEIGHT * gone)
                 where.append(-1)
