@@ -512,12 +512,23 @@ def photo_credit(f: Facts, lex: Lexicon) -> str | None:
     "credit 'image'"
     >>> photo_credit(facts("Photo copyright is held by the agency."), load("en")) is None
     True
+
+    A credit label of two words or more may end with a comma instead, as a screen reader's
+    prefix does ("Image source, Getty Images"); a one-word label so is a sentence's start:
+
+    >>> photo_credit(facts("Image source, Getty Images"), load("en"))
+    "credit 'image source'"
+    >>> photo_credit(facts("Photo, video and text are sold as one package."), load("en")) is None
+    True
     """
     if f.n_words > 16:
         return None
     vocab = lex.words("credit")
     head, sep, _ = f.text.partition(":")
     if sep and key(head) in vocab:
+        return f"credit '{key(head)}'"
+    head, sep, _ = f.text.partition(", ")
+    if sep and " " in key(head) and key(head) in vocab and not ends_sentence(f.text):
         return f"credit '{key(head)}'"
     first = f.text.lstrip("(").split(" ", 2)
     if len(first) >= 2 and key(first[0]) in vocab and (
