@@ -494,7 +494,8 @@ def byline(f: Facts, lex: Lexicon) -> str | None:
     if not lead or len(parts) <= lead:
         return None
     rest = f.text.split(None, lead)[-1] if len(f.text.split(None, lead)) > lead else ""
-    if not rest[:1].isupper() or capitalised_ratio(rest, short_names=True) < 0.6 or ends_sentence(rest) and rest[-1] != ".":
+    if (not rest[:1].isupper() or capitalised_ratio(rest, short_names=True) < 0.6
+            or ends_sentence(rest) and rest[-1] != "."):
         return None
     return f"byline '{' '.join(parts[:lead])}'"
 
@@ -528,8 +529,9 @@ def photo_credit(f: Facts, lex: Lexicon) -> str | None:
     if sep and key(head) in vocab:
         return f"credit '{key(head)}'"
     head, sep, _ = f.text.partition(", ")
-    if sep and " " in key(head) and key(head) in vocab and not ends_sentence(f.text):
-        return f"credit '{key(head)}'"
+    label = key(head) if sep else ""
+    if " " in label and label in vocab and not ends_sentence(f.text):
+        return f"credit '{label}'"
     first = f.text.lstrip("(").split(" ", 2)
     if len(first) >= 2 and key(first[0]) in vocab and (
             first[1].lower() in ("by", "credit", "courtesy")

@@ -74,8 +74,8 @@ def author_line(text: str, says: frozenset[str]) -> bool:
     if not text.endswith(":"):
         return _name_says(text, says)
     n = word_count(text)
-    if n > AUTHOR_LINE_WORDS and not (
-            n <= AUTHOR_LINE_DATED_WORDS and _NUMBER.search(text) and capitalised_ratio(text, short_names=True) >= 0.5):
+    if n > AUTHOR_LINE_WORDS and not (n <= AUTHOR_LINE_DATED_WORDS and _NUMBER.search(text)
+                                      and capitalised_ratio(text, short_names=True) >= 0.5):
         return False
     words = key(text).split()
     return bool(words) and (words[-1] in says or " ".join(words[-2:]) in says)
