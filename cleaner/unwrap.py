@@ -334,10 +334,11 @@ def rejoin(lines: list[str]) -> tuple[list[str], int]:
 
     def close_chain() -> None:
         nonlocal joins
+        whole = len(chain) > 1 and _reads_as_sentence(chain)
         # A chain that is no sentence as a whole may hold several (list items without a stop, each
         # cut at its links): its runs, cut where a piece starts with a capital on its own, are judged.
-        for run in [chain] if len(chain) < 2 or _reads_as_sentence(chain) else _runs(chain):
-            if len(run) > 1 and _reads_as_sentence(run):
+        for run in [chain] if whole or len(chain) < 2 else _runs(chain):
+            if len(run) > 1 and (whole or _reads_as_sentence(run)):
                 out.append(_join(run))
                 joins += len(run) - 1
             else:
