@@ -526,8 +526,9 @@ def photo_credit(f: Facts, lex: Lexicon) -> str | None:
         return None
     vocab = lex.words("credit")
     head, sep, _ = f.text.partition(":")
-    if sep and key(head) in vocab:
-        return f"credit '{key(head)}'"
+    label = key(head) if sep else ""
+    if label and label in vocab:
+        return f"credit '{label}'"
     head, sep, _ = f.text.partition(", ")
     label = key(head) if sep else ""
     if " " in label and label in vocab and not ends_sentence(f.text):
