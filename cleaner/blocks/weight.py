@@ -17,7 +17,8 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
 
     Prose counts its words; a short sentence counts half. A line of one to three
     words (menu items, buttons) counts clearly against, unless it ends like a
-    sentence or opens with a quote mark (dialogue); a longer title-like line (a heading, a list item, a headline) slightly
+    sentence or opens with a quote mark (dialogue) or ends in a Chinese or Japanese comma (a
+    clause, the rest of its sentence on the lines below); a longer title-like line (a heading, a list item, a headline) slightly
     against; a line of data (a row of a table, every fifth word a number, or a row led by
     a dated or numbered label and a dash or colon, as in a tour's dates), a list on one
     line (at least :data:`LIST_LINE_ITEMS` short items between commas: keywords, the names
@@ -46,6 +47,8 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
     0.0
     >>> line_weight("楓紅的季節樹葉從綠轉黃 再從黃轉紅 一層一層非常漂亮")  # a blog's clause a line, unpunctuated
     0.0
+    >>> line_weight("また、その他にも、"), line_weight("お問い合わせ")  # a clause a line break cut; a menu item
+    (0.0, -2.5)
     >>> line_weight("knitting, crochet, quilting, weaving, felting, embroidery, sewing, dyeing, spinning yarn")
     0.0
     >>> line_weight("Edition: Argentina (español) Australia (English) België (Nederlands) Brasil (português) "
@@ -76,8 +79,9 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
     elif n >= 4 and ends_sentence(text):
         weight = n / 2
     elif n <= 3:
-        # A short sentence or a quoted line is dialogue ("Listen." "I am.") more often than a button.
-        return 0.0 if ends_sentence(text) or opens_quote(text) else -(1 + n / 2)
+        # A short sentence or a quoted line is dialogue ("Listen." "I am.") more often than a button;
+        # a clause ending in an ideographic comma ("また、その他にも、") is a sentence a line break cut.
+        return 0.0 if ends_sentence(text) or opens_quote(text) or text.endswith(CLAUSE_COMMAS) else -(1 + n / 2)
     elif _DIGIT_TOKEN.search(text) and len(_DIGIT_TOKEN.findall(text)) * 5 >= n:
         return 0.0  # a table row or a schedule line: data, not chrome
     elif LABELLED_ROW.match(text):
@@ -93,6 +97,9 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
             weight += n * (density - STOPWORD_PIVOT)
     return weight
 
+
+#: The commas of Chinese and Japanese writing: a line ending in one breaks off a sentence.
+CLAUSE_COMMAS = ("、", "，")
 
 #: List bullets and reference marks a line may open with; the words after them decide.
 BULLETS = "*•·+-–—>^o■□▪▫◦‣⁃ "
