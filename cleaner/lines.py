@@ -73,8 +73,11 @@ class Facts:
 
 #: Categories whose buttons carry a count: "Share 17", "12 Shares", "Comments (3)".
 COUNTED = frozenset({"share", "comments"})
+#: Currency signs: a number beside one is a price.
+CURRENCY_SIGNS = "$€£¥₹₽₩₺₴₪₦₫฿₱¢"
+_PRICE = re.compile(f"[{CURRENCY_SIGNS}]")
 #: Signs that a number is a share or a price, not a count.
-_NOT_A_COUNT = re.compile(r"[%$€£¥]")
+_NOT_A_COUNT = re.compile(f"[%{CURRENCY_SIGNS}]")
 #: Marks a count may stand behind at the start of a line: bullets, brackets.
 _LEAD_MARKS = "*•·-–—+>#([ "
 #: Longest line (in words) that may be a counted button.
@@ -278,7 +281,7 @@ _COUNTER = re.compile(r"^0( 0)*$")
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d\.?")
 #: What a table cell or a data row has and a counter has not: a percentage, an amount,
 #: a decimal fraction, a negative number, a column rule.
-_DATA_VALUE = re.compile(r"[%‰$€£¥₹₽]|\d\.\d|(?:^|[\s(])[-−–]\s?\d|[|│┃]")
+_DATA_VALUE = re.compile(f"[%‰{CURRENCY_SIGNS}]" r"|\d\.\d|(?:^|[\s(])[-−–]\s?\d|[|│┃]")
 
 
 @gate("zero", "counters")
@@ -331,8 +334,12 @@ def timestamp(f: Facts, lex: Lexicon) -> str | None:
     True
     >>> timestamp(facts("| 12–14 Months | | ▢ |"), load("en")) is None
     True
+    >>> timestamp(facts("$7 / month"), load("en")) is None  # a price by the month
+    True
     """
     if f.n_words > 20 or table_row(f.text):  # a table's row of periods ("| 12–14 Months | ▢ |") is data
+        return None
+    if _PRICE.search(f.text):  # "$7 / month", "€70 per year": a price, whatever its period
         return None
     if _is_datetime(f.key, lex, f.text):
         return f"date/time: {f.text}"
