@@ -11,6 +11,8 @@ import importlib
 import inspect
 import pkgutil
 import re
+import runpy
+from pathlib import Path
 
 import pytest
 
@@ -114,8 +116,11 @@ def test_every_english_word_list_has_a_rule():
 
 
 REQUIRED = ("de", "fr", "es", "ru")
+#: Languages whose samples live in a file of their own, tests/lexicon_samples/<lang>.py, defining
+#: BODY, CHROME, DOCS (and OPENS_LIKE_A_LINK, optional) for that language, shaped as the tables below.
+SAMPLED = {path.stem: runpy.run_path(str(path)) for path in sorted((Path(__file__).parent / "lexicon_samples").glob("*.py"))}
 #: Languages added after those, held to the same checks (codes as cleaner.lang.detect returns them).
-EXTRA = ("ar", "ca", "da", "el", "fi", "he", "hu", "id", "nb", "ro", "sk", "vi")
+EXTRA = ("ar", "ca", "da", "el", "fi", "he", "hu", "id", "nb", "ro", "sk", "vi", *SAMPLED)
 CHECKED = REQUIRED + EXTRA
 
 
@@ -977,6 +982,13 @@ DOCS = {
         ],
     ),
 }
+
+
+# The languages of SAMPLED: their samples join the tables above.
+for _lang, _data in SAMPLED.items():
+    BODY[_lang], CHROME[_lang], DOCS[_lang] = _data["BODY"], _data["CHROME"], _data["DOCS"]
+    if _data.get("OPENS_LIKE_A_LINK"):
+        OPENS_LIKE_A_LINK[_lang] = _data["OPENS_LIKE_A_LINK"]
 
 
 @pytest.mark.parametrize("lang", CHECKED)
