@@ -355,6 +355,8 @@ def _is_datetime(line_key: str, lex: Lexicon, text: str) -> bool:
     >>> from cleaner.lexicon import load
     >>> [_is_datetime(key(t), load("en"), t) for t in ("14.08.2020 11:21", "2020-08-14", "2 │ -0.757 │ 12")]
     [True, True, False]
+    >>> _is_datetime(key("3. 3. 2021. 14:05"), load("hr"), "3. 3. 2021. 14:05")
+    True
     >>> [_is_datetime(key(t), load("en"), t) for t in ("2019-11-19T08:57:40+01:00", "2024-05-02T10:00Z")]
     [True, True]
     """
@@ -390,8 +392,9 @@ def _phrases(vocab: frozenset[str]) -> tuple[str, ...]:
 
 #: An ISO 8601 date and time, as structured data, feeds and page metadata print it.
 _ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?")
-#: A numeric date (day, month and year with one separator) or a time of day.
-_NUMERIC_DATETIME = re.compile(r"\d{1,4}([-./])\d{1,2}\1\d{1,4}|\d{1,2}:\d{2}(?::\d{2})?")
+#: A numeric date (day, month and year with one separator; or, as Croatian, Czech, Slovak and
+#: Slovenian print it, "3. 3. 2021": day and month with a stop and a space) or a time of day.
+_NUMERIC_DATETIME = re.compile(r"\d{1,4}([-./])\d{1,2}\1\d{1,4}|\d{1,2}\. \d{1,2}\. \d{4}|\d{1,2}:\d{2}(?::\d{2})?")
 _DIGIT = re.compile(r"\d")
 
 
