@@ -1052,3 +1052,16 @@ def test_nynorsk_text_is_cleaned_with_the_bokmal_phrases():
     assert result.lang == "nn"
     assert result.text == "\n\n".join(body)
     assert {line.removal.rule for line in result.removed} == {"lines.advertisement", "lines.share_buttons"}
+
+
+def test_serbian_in_latin_script_is_cleaned_with_the_croatian_phrases():
+    """Ekavian Serbian in Latin script is detected as Serbo-Croatian ("sh": the Serbian stoplist is
+    Cyrillic) and cleaned with the Croatian folder, which holds the Serbian Latin wordings too."""
+    from cleaner import clean_and_explain
+
+    body = ["Gradska skupština je u utorak uveče posle duge rasprave usvojila budžet za sledeću godinu.",
+            "Više od polovine dodatnih sredstava biće uloženo u obnovu škola i vrtića, rekao je gradonačelnik."]
+    result = clean_and_explain("\n\n".join([body[0], "Reklama", body[1], "Podeli na Facebooku"]))
+    assert result.lang == "sh"
+    assert result.text == "\n\n".join(body)
+    assert {line.removal.rule for line in result.removed} == {"lines.advertisement", "lines.share_buttons"}
