@@ -495,6 +495,12 @@ def byline(f: Facts, lex: Lexicon) -> str | None:
     True
     >>> byline(facts("Written by Ann Lee"), load("en"))  # a name of short words
     "byline 'written by'"
+
+    In a script without capitals a name cannot be told by its shape; after the word and a
+    colon, a line of one to four words is one:
+
+    >>> byline(facts("लेखक: राहुल शर्मा"), load("hi")), byline(facts("نویسنده: علی رضایی"), load("fa"))
+    ("byline 'लेखक'", "byline 'نویسنده'")
     """
     if f.n_words > 14 or f.n_words < 2:
         return None
@@ -503,11 +509,26 @@ def byline(f: Facts, lex: Lexicon) -> str | None:
     lead = next((n for n in (3, 2, 1) if " ".join(parts[:n]) in vocab), 0)
     if not lead or len(parts) <= lead:
         return None
-    rest = f.text.split(None, lead)[-1] if len(f.text.split(None, lead)) > lead else ""
+    pieces = f.text.split(None, lead)
+    rest = pieces[-1] if len(pieces) > lead else ""
+    if pieces[lead - 1].endswith((":", "：")) and _uncased_name(rest):
+        return f"byline '{' '.join(pieces[:lead]).rstrip(':：')}'"  # its words as written: the key drops marks
     if (not rest[:1].isupper() or capitalised_ratio(rest, short_names=True) < 0.6
             or ends_sentence(rest) and rest[-1] != "."):
         return None
     return f"byline '{' '.join(parts[:lead])}'"
+
+
+def _uncased_name(text: str) -> bool:
+    """After a byline word and a colon, a name in a script without capitals (Devanagari, Arabic,
+    Hebrew...): one to four words starting with a letter without case, no sentence.
+
+    >>> _uncased_name("राहुल शर्मा"), _uncased_name("Jane Doe"), _uncased_name("वह आज सुबह घर से निकला और बाजार गया।")
+    (True, False, False)
+    """
+    first = text[:1]
+    return (first.isalpha() and not first.isupper() and not first.islower() and 1 <= word_count(text) <= 4
+            and not ends_sentence(text))
 
 
 @gate("head:credit")
