@@ -552,17 +552,26 @@ def photo_credit(f: Facts, lex: Lexicon) -> str | None:
     "credit 'image source'"
     >>> photo_credit(facts("Photo, video and text are sold as one package."), load("en")) is None
     True
+
+    The colons and commas of other scripts count as theirs ("图片：新华社", "منبع تصویر، Getty Images");
+    a label written without spaces (Chinese, Japanese) may end with a comma where it is three
+    characters or more ("图像来源，Getty Images"):
+
+    >>> photo_credit(facts("图片：新华社"), load("zh")), photo_credit(facts("منبع تصویر، Getty Images"), load("fa"))
+    ("credit '图片'", "credit 'منبع تصویر'")
+    >>> photo_credit(facts("图像来源，Getty Images"), load("zh"))
+    "credit '图像来源'"
     """
     if f.n_words > 16:
         return None
     vocab = lex.words("credit")
-    head, sep, _ = f.text.partition(":")
-    label = key(head) if sep else ""
+    colon = _CREDIT_COLON.search(f.text)
+    label = key(f.text[:colon.start()]) if colon else ""
     if label and label in vocab:
         return f"credit '{label}'"
-    head, sep, _ = f.text.partition(", ")
-    label = key(head) if sep else ""
-    if " " in label and label in vocab and not ends_sentence(f.text):
+    comma = _CREDIT_COMMA.search(f.text)
+    label = key(f.text[:comma.start()]) if comma else ""
+    if (" " in label or len(label) >= 3 and not label.isascii()) and label in vocab and not ends_sentence(f.text):
         return f"credit '{label}'"
     first = f.text.lstrip("(").split(" ", 2)
     if len(first) >= 2 and key(first[0]) in vocab and (
@@ -570,6 +579,12 @@ def photo_credit(f: Facts, lex: Lexicon) -> str | None:
             or first[1].lower() in ("copyright", "©") and not ends_sentence(f.text)):
         return f"credit '{key(first[0])}'"
     return None
+
+
+#: Where a credit's label ends: a colon (also the full-width one of Chinese and Japanese) or, after
+#: a label of two words, a comma (also the Arabic and the full-width one) as a screen reader's prefix has it.
+_CREDIT_COLON = re.compile("[:：]")
+_CREDIT_COMMA = re.compile("[,،] |，")
 
 
 @gate("tail:credit")
