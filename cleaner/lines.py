@@ -185,7 +185,7 @@ def shape_flags(f: Facts, lex: Lexicon) -> tuple[str, ...]:
         flags.append("tail:credit")
     if n <= DATED_ENTRY_MAX_WORDS and _dated_tail(f.text, lex):
         flags.append("tail:date")
-    if n <= 40 and first in lex.word_heads("tags") and ":" in f.text:
+    if n <= 40 and first in lex.word_heads("tags") and _COLON.search(f.text):
         flags.append("head:tags")
     if n <= 12 and k and lex.may_glue(k.replace(" ", "")):
         flags.append("glue")
@@ -565,7 +565,7 @@ def photo_credit(f: Facts, lex: Lexicon) -> str | None:
     if f.n_words > 16:
         return None
     vocab = lex.words("credit")
-    colon = _CREDIT_COLON.search(f.text)
+    colon = _COLON.search(f.text)
     label = key(f.text[:colon.start()]) if colon else ""
     if label and label in vocab:
         return f"credit '{label}'"
@@ -581,9 +581,10 @@ def photo_credit(f: Facts, lex: Lexicon) -> str | None:
     return None
 
 
-#: Where a credit's label ends: a colon (also the full-width one of Chinese and Japanese) or, after
-#: a label of two words, a comma (also the Arabic and the full-width one) as a screen reader's prefix has it.
-_CREDIT_COLON = re.compile("[:：]")
+#: Where a label ends: a colon, also the full-width one of Chinese and Japanese (text.COLONS).
+_COLON = re.compile("[:：]")
+#: Where a credit's label of two words may end instead: a comma (also the Arabic and the full-width
+#: one), as a screen reader's prefix has it.
 _CREDIT_COMMA = re.compile("[,،] |，")
 
 
@@ -637,10 +638,12 @@ def tag_line(f: Facts, lex: Lexicon) -> str | None:
     >>> from cleaner.lexicon import load
     >>> tag_line(facts("Tags: Syria, Russia, United States"), load("en"))
     "tags 'tags'"
+    >>> tag_line(facts("标签：港口，航运，基建"), load("zh"))
+    "tags '标签'"
     """
-    head, sep, rest = f.text.partition(":")
-    if sep and rest.strip() and key(head) in lex.words("tags") and f.n_words <= 40:
-        return f"tags '{key(head)}'"
+    colon = _COLON.search(f.text)
+    if colon and f.text[colon.end():].strip() and key(f.text[:colon.start()]) in lex.words("tags") and f.n_words <= 40:
+        return f"tags '{key(f.text[:colon.start()])}'"
     return None
 
 

@@ -9,7 +9,9 @@ from typing import Any
 from .document import Document, Line
 
 _COUNTER_SUFFIX = re.compile(r"\s*[\(\[]\s*\d[\d.,\s]*[\)\]]\s*$")
-_ITEM_SEPARATORS = re.compile(r"\s*[,;|•·]\s*")
+_ITEM_SEPARATORS = re.compile(r"\s*[,;|•·，、；]\s*")
+#: Where a tag line's label ends: a colon, or Chinese and Japanese's full-width one.
+_LABEL_END = re.compile("[:：]")
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,13 @@ def _label(line: Line) -> str:
 
 
 def _tags(line: Line) -> list[str]:
-    text = line.text.split(":", 1)[1] if line.removal.rule == "lines.tag_line" else line.text
+    """The tags of a tag line ("Tags: a, b") or list ("a, b, c").
+
+    >>> from cleaner.document import Removal
+    >>> _tags(Line(1, "标签：港口，航运", Removal("lines.tag_line", "tags")))
+    ['港口', '航运']
+    """
+    text = _LABEL_END.split(line.text, 1)[-1] if line.removal.rule == "lines.tag_line" else line.text
     return [t for t in _ITEM_SEPARATORS.split(text.strip()) if t]
 
 

@@ -32,6 +32,8 @@ _GREEK_LETTER = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 CLOSERS = "\"'”’»)]›」』】"
 #: How a line cut off ends: a teaser's headline or summary, shortened.
 ELLIPSES = ("...", "…")
+#: A colon, and the full-width one of Chinese and Japanese: what a label or a list's introduction ends with.
+COLONS = (":", "：")
 
 #: Unicode general categories of the combining marks.
 MARK_CATEGORIES = frozenset(("Mn", "Mc", "Me"))

@@ -28,6 +28,15 @@ def test_case_is_idempotent(case):
     assert cleaner.clean(once) == once
 
 
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_case_explains_what_it_cleans(case):
+    """The explained result (what the CLI's --explain and --format json print, metadata and all)
+    holds the same text: reading a removed line's metadata never fails on any case."""
+    result = _cleaner(case.options).explain(case.input.read_bytes())
+    assert result.text == case.expected.rstrip("\n")
+    assert isinstance(result.to_dict()["metadata"], dict)
+
+
 def test_corpus_is_big_enough():
     assert len(CASES) >= 30, "the stored corpus should hold at least 30 cases"
     notes = [c for c in CASES if not (c.input.parent / "note.md").exists()]

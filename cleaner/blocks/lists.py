@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from ..lexicon import Lexicon
-from ..text import capitalised_ratio, ends_sentence, table_row, title_like, word_count
+from ..text import COLONS, capitalised_ratio, ends_sentence, table_row, title_like, word_count
 from .view import Hit, View
 from .weight import LABELLED_ROW, LIST_BULLETS
 
@@ -104,7 +104,7 @@ def related_links(view: View, lex: Lexicon) -> Iterator[Hit]:
         return
     if not all(title_like(view.lines[i].text) or _stray(view.lines[i].text) for i in tail):
         return
-    if view.lines[view.body_end].text.endswith(":") or _data_list(view.lines[i].text for i in tail) \
+    if view.lines[view.body_end].text.endswith(COLONS) or _data_list(view.lines[i].text for i in tail) \
             or _table_rows(view.lines[i].text for i in tail):
         return
     titled = sum(capitalised_ratio(view.lines[i].text) >= 0.6 for i in tail) / len(tail)
