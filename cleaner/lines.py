@@ -749,13 +749,16 @@ def script_notice(f: Facts, lex: Lexicon) -> str | None:
     "notice about scripts: 'aktivieren javascript'"
     >>> script_notice(facts("JavaScript is a language for programming web pages."), load("en")) is None
     True
+    >>> script_notice(facts("Stránka vyžaduje zapnutí JavaScriptu."), load("cs"))  # with a case ending
+    "notice about scripts: 'vyžaduje javascript'"
     """
     if f.n_words > SCRIPT_NOTICE_MAX_WORDS:
         return None
     words = f.key.split()
     needs = lex.words("script")
     for i, word in enumerate(words):
-        if word == "javascript":
+        # the name, or it with a case ending: "JavaScriptu" (Czech), "JavaScriptin" (Finnish), "JavaScripti" (Estonian)
+        if word.startswith("javascript") and len(word) <= len("javascript") + 3:
             near = words[max(0, i - SCRIPT_NOTICE_SPAN):i] + words[i + 1:i + 1 + SCRIPT_NOTICE_SPAN]
             verb = next((w for w in near if w in needs), None)
             if verb is not None:
