@@ -14,7 +14,7 @@ from itertools import compress, repeat
 from operator import and_, contains, ge, itemgetter, lt, methodcaller, not_, or_
 
 from .lexicon import Lexicon
-from .text import capitalised_ratio, ends_sentence, is_prose, key, table_row, word_count, words
+from .text import COLON, COLONS, capitalised_ratio, ends_sentence, is_prose, key, table_row, word_count, words
 
 #: Lines longer than this are never chrome on their own (characters); a long
 #: consent banner (``#! max-words: 80``) still fits.
@@ -185,7 +185,7 @@ def shape_flags(f: Facts, lex: Lexicon) -> tuple[str, ...]:
         flags.append("tail:credit")
     if n <= DATED_ENTRY_MAX_WORDS and _dated_tail(f.text, lex):
         flags.append("tail:date")
-    if n <= 40 and first in lex.word_heads("tags") and _COLON.search(f.text):
+    if n <= 40 and first in lex.word_heads("tags") and COLON.search(f.text):
         flags.append("head:tags")
     if n <= 12 and k and lex.may_glue(k.replace(" ", "")):
         flags.append("glue")
@@ -511,8 +511,8 @@ def byline(f: Facts, lex: Lexicon) -> str | None:
         return None
     pieces = f.text.split(None, lead)
     rest = pieces[-1] if len(pieces) > lead else ""
-    if pieces[lead - 1].endswith((":", "：")) and _uncased_name(rest):
-        return f"byline '{' '.join(pieces[:lead]).rstrip(':：')}'"  # its words as written: the key drops marks
+    if pieces[lead - 1].endswith(COLONS) and _uncased_name(rest):
+        return f"byline '{' '.join(pieces[:lead]).rstrip(''.join(COLONS))}'"  # its words as written: the key drops marks
     if (not rest[:1].isupper() or capitalised_ratio(rest, short_names=True) < 0.6
             or ends_sentence(rest) and rest[-1] != "."):
         return None
@@ -565,7 +565,7 @@ def photo_credit(f: Facts, lex: Lexicon) -> str | None:
     if f.n_words > 16:
         return None
     vocab = lex.words("credit")
-    colon = _COLON.search(f.text)
+    colon = COLON.search(f.text)
     label = key(f.text[:colon.start()]) if colon else ""
     if label and label in vocab:
         return f"credit '{label}'"
@@ -581,8 +581,6 @@ def photo_credit(f: Facts, lex: Lexicon) -> str | None:
     return None
 
 
-#: Where a label ends: a colon, also the full-width one of Chinese and Japanese (text.COLONS).
-_COLON = re.compile("[:：]")
 #: Where a credit's label of two words may end instead: a comma (also the Arabic and the full-width
 #: one), as a screen reader's prefix has it.
 _CREDIT_COMMA = re.compile("[,،] |，")
@@ -641,7 +639,7 @@ def tag_line(f: Facts, lex: Lexicon) -> str | None:
     >>> tag_line(facts("标签：港口，航运，基建"), load("zh"))
     "tags '标签'"
     """
-    colon = _COLON.search(f.text)
+    colon = COLON.search(f.text)
     if colon and f.text[colon.end():].strip() and key(f.text[:colon.start()]) in lex.words("tags") and f.n_words <= 40:
         return f"tags '{key(f.text[:colon.start()])}'"
     return None

@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from .document import Document, Line
+from .text import COLON
 
 _COUNTER_SUFFIX = re.compile(r"\s*[\(\[]\s*\d[\d.,\s]*[\)\]]\s*$")
 _ITEM_SEPARATORS = re.compile(r"\s*[,;|•·，、；]\s*")
-#: Where a tag line's label ends: a colon, or Chinese and Japanese's full-width one.
-_LABEL_END = re.compile("[:：]")
 
 
 @dataclass(frozen=True)
@@ -73,7 +72,7 @@ def _tags(line: Line) -> list[str]:
     >>> _tags(Line(1, "标签：港口，航运", Removal("lines.tag_line", "tags")))
     ['港口', '航运']
     """
-    text = _LABEL_END.split(line.text, 1)[-1] if line.removal.rule == "lines.tag_line" else line.text
+    text = COLON.split(line.text, 1)[-1] if line.removal.rule == "lines.tag_line" else line.text
     return [t for t in _ITEM_SEPARATORS.split(text.strip()) if t]
 
 

@@ -34,6 +34,8 @@ CLOSERS = "\"'”’»)]›」』】"
 ELLIPSES = ("...", "…")
 #: A colon, and the full-width one of Chinese and Japanese: what a label or a list's introduction ends with.
 COLONS = (":", "：")
+#: Either of them, as a pattern (where a label ends: "Tags: ...", "标签：...").
+COLON = re.compile(f"[{''.join(COLONS)}]")
 
 #: Unicode general categories of the combining marks.
 MARK_CATEGORIES = frozenset(("Mn", "Mc", "Me"))
