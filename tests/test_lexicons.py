@@ -1042,26 +1042,25 @@ def test_borrowed_lexicons_name_a_lender_with_a_folder_and_a_borrower_without():
         assert (ROOT / lender).is_dir(), f"{lang} borrows from {lender}, which has no lexicon"
 
 
-def test_nynorsk_text_is_cleaned_with_the_bokmal_phrases():
-    """Detected as Nynorsk (its own stoplist), cleaned with Bokmål's chrome phrases too."""
+#: A borrower's text, its language as detected, and an advertisement label and a share button in the
+#: lender's wording. Nynorsk has a stoplist of its own and uses Bokmål's phrases; ekavian Serbian in
+#: Latin script is detected as Serbo-Croatian ("sh": the Serbian stoplist is Cyrillic) and uses the
+#: Croatian folder, which holds the Serbian Latin wordings too.
+BORROWERS = [
+    ("nn", ["Kommunen har bestemt at skulen skal halde ope heile sommaren, og foreldra er svært nøgde med det.",
+            "Ordføraren seier at det er viktig for borna å ha ein stad å vere når foreldra må jobbe i ferien."],
+     "Annonse", "Del på Facebook"),
+    ("sh", ["Gradska skupština je u utorak uveče posle duge rasprave usvojila budžet za sledeću godinu.",
+            "Više od polovine dodatnih sredstava biće uloženo u obnovu škola i vrtića, rekao je gradonačelnik."],
+     "Reklama", "Podeli na Facebooku"),
+]
+
+
+@pytest.mark.parametrize("lang, body, advert, share", BORROWERS, ids=[b[0] for b in BORROWERS])
+def test_a_borrower_is_cleaned_with_its_lenders_phrases(lang, body, advert, share):
     from cleaner import clean_and_explain
 
-    body = ["Kommunen har bestemt at skulen skal halde ope heile sommaren, og foreldra er svært nøgde med det.",
-            "Ordføraren seier at det er viktig for borna å ha ein stad å vere når foreldra må jobbe i ferien."]
-    result = clean_and_explain("\n\n".join([body[0], "Annonse", body[1], "Del på Facebook"]))
-    assert result.lang == "nn"
-    assert result.text == "\n\n".join(body)
-    assert {line.removal.rule for line in result.removed} == {"lines.advertisement", "lines.share_buttons"}
-
-
-def test_serbian_in_latin_script_is_cleaned_with_the_croatian_phrases():
-    """Ekavian Serbian in Latin script is detected as Serbo-Croatian ("sh": the Serbian stoplist is
-    Cyrillic) and cleaned with the Croatian folder, which holds the Serbian Latin wordings too."""
-    from cleaner import clean_and_explain
-
-    body = ["Gradska skupština je u utorak uveče posle duge rasprave usvojila budžet za sledeću godinu.",
-            "Više od polovine dodatnih sredstava biće uloženo u obnovu škola i vrtića, rekao je gradonačelnik."]
-    result = clean_and_explain("\n\n".join([body[0], "Reklama", body[1], "Podeli na Facebooku"]))
-    assert result.lang == "sh"
+    result = clean_and_explain("\n\n".join([body[0], advert, body[1], share]))
+    assert result.lang == lang
     assert result.text == "\n\n".join(body)
     assert {line.removal.rule for line in result.removed} == {"lines.advertisement", "lines.share_buttons"}
