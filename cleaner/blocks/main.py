@@ -26,7 +26,8 @@ def main_text(view: View, lex: Lexicon) -> Iterator[Hit]:
     short note without prose is left alone. Lines other rules removed count only where
     :data:`GAP_RUN` or more of them stood together between two kept lines (a share row, a
     menu, a sign-up form): such a block still parts the text from what stood beyond it
-    (:func:`_max_segment_across`); cleaning the output again, without those lines, finds the
+    (:func:`_max_segment_across`), and a line beyond it does not join the text for weighing
+    only slightly against it; cleaning the output again, without those lines, finds the
     same stretch.
 
     >>> from cleaner.document import Line
@@ -58,11 +59,11 @@ def main_text(view: View, lex: Lexicon) -> Iterator[Hit]:
         return
     # Lines next to the text that are only weakly against it (a list, a table row,
     # a heading) stay with it: losing body is worse than keeping a stray line.
-    while start > 0 and weights[start - 1] >= WEAK:
+    while start > 0 and weights[start - 1] >= WEAK and not _parted(view, kept[start - 1], kept[start]):
         start -= 1
     if start > 0 and listed.get(kept[start]) == kept[start - 1]:
         start -= 1  # a list that stays keeps the line that introduces it ("Features:")
-    while end + 1 < len(weights) and weights[end + 1] >= WEAK:
+    while end + 1 < len(weights) and weights[end + 1] >= WEAK and not _parted(view, kept[end], kept[end + 1]):
         end += 1
     while start > 0 and _runs_on(view, kept[start - 1], kept[start]):
         start -= 1
@@ -224,17 +225,29 @@ def _max_segment_across(view: View, core: list[float], kept: list[int]) -> tuple
     seq: list[float] = []
     where: list[int] = []  # for each weight of seq, the kept line it stands for (-1: a block removed)
     for n, i in enumerate(kept):
-        if n and i - kept[n - 1] > GAP_RUN:
-            gone = sum(view.lines[j].removal.rule not in UNPARTING_RULES for j in range(kept[n - 1] + 1, i))
-            if gone >= GAP_RUN:
-                seq.append(GAP_WEIGHT * gone)
-                where.append(-1)
+        if n and (gone := _gone_between(view, kept[n - 1], i)) >= GAP_RUN:
+            seq.append(GAP_WEIGHT * gone)
+            where.append(-1)
         seq.append(core[n])
         where.append(n)
     start, end = _max_segment(seq)
     if start is None:
         return None, None
     return where[start], where[end]  # a maximum segment starts and ends on a kept line: a block weighs < 0
+
+
+def _gone_between(view: View, a: int, b: int) -> int:
+    """How many lines between lines ``a`` and ``b`` of the view other rules removed, those removed
+    as data or a post's buttons (:data:`UNPARTING_RULES`) not counted."""
+    if b - a <= GAP_RUN:
+        return 0  # too few to part, whatever they are
+    return sum(view.lines[j].removal.rule not in UNPARTING_RULES for j in range(a + 1, b))
+
+
+def _parted(view: View, a: int, b: int) -> bool:
+    """Does a block of removed lines part kept lines ``a`` and ``b`` (:data:`GAP_RUN`)? Then a line
+    beyond it does not join the main text for weighing only slightly against it."""
+    return _gone_between(view, a, b) >= GAP_RUN
 
 
 def _max_segment(weights: list[float]) -> tuple[int | None, int | None]:
