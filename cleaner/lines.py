@@ -25,11 +25,17 @@ _QUOTES = tuple("\"“„«»‘‚'「『")
 
 def opens_quote(text: str) -> bool:
     """Does the line open with a quote mark? "» " with a space after it is an arrow before a
-    link ("» Advertising"), as sites draw one, not the German opening quote ("»Nein«").
+    link ("» Advertising"), as sites draw one, not the German opening quote ("»Nein«"); so is
+    "« " before words that make no sentence ("« Previous Post", "« Older | Newer »"), where a
+    French quotation, spaced so too, says one ("« Nous ne lâcherons rien », a-t-il dit.").
 
     >>> opens_quote("“We will not stop,” she said."), opens_quote("»Nein«, sagte er."), opens_quote("» Publicidade")
     (True, True, False)
+    >>> opens_quote("« Previous Thread | Next Thread »"), opens_quote("« Nous ne lâcherons rien », a-t-il dit.")
+    (False, True)
     """
+    if text.startswith("« "):
+        return ends_sentence(text.rstrip("» ")) or "»" in text.rstrip("» ")
     return text.startswith(_QUOTES) and not text.startswith("» ")
 
 
