@@ -507,6 +507,8 @@ def byline(f: Facts, lex: Lexicon) -> str | None:
 
     >>> byline(facts("लेखक: राहुल शर्मा"), load("hi")), byline(facts("نویسنده: علی رضایی"), load("fa"))
     ("byline 'लेखक'", "byline 'نویسنده'")
+    >>> byline(facts("著者：山田太郎"), load("ja")), byline(facts("记者：李明"), load("zh"))
+    ("byline '著者'", "byline '记者'")
     """
     if f.n_words > 14 or f.n_words < 2:
         return None
@@ -515,10 +517,11 @@ def byline(f: Facts, lex: Lexicon) -> str | None:
     lead = next((n for n in (3, 2, 1) if " ".join(parts[:n]) in vocab), 0)
     if not lead or len(parts) <= lead:
         return None
+    colon = COLON.search(f.text)
+    if colon and key(f.text[:colon.start()]) in vocab and _uncased_name(f.text[colon.end():].strip()):
+        return f"byline '{f.text[:colon.start()].strip()}'"  # its words as written: the key drops marks
     pieces = f.text.split(None, lead)
     rest = pieces[-1] if len(pieces) > lead else ""
-    if pieces[lead - 1].endswith(COLONS) and _uncased_name(rest):
-        return f"byline '{' '.join(pieces[:lead]).rstrip(''.join(COLONS))}'"  # its words as written: the key drops marks
     if (not rest[:1].isupper() or capitalised_ratio(rest, short_names=True) < 0.6
             or ends_sentence(rest) and rest[-1] != "."):
         return None
