@@ -14,7 +14,7 @@ from itertools import compress, repeat
 from operator import and_, contains, ge, itemgetter, lt, methodcaller, not_, or_
 
 from .lexicon import Lexicon
-from .text import COLON, COLONS, capitalised_ratio, ends_sentence, is_prose, key, table_row, word_count, words
+from .text import COLON, capitalised_ratio, ends_sentence, is_prose, key, table_row, word_count, words
 
 #: Lines longer than this are never chrome on their own (characters); a long
 #: consent banner (``#! max-words: 80``) still fits.
@@ -35,7 +35,8 @@ def opens_quote(text: str) -> bool:
     (False, True)
     """
     if text.startswith("« "):
-        return ends_sentence(text.rstrip("» ")) or "»" in text.rstrip("» ")
+        inner = text.rstrip("» ")
+        return ends_sentence(inner) or "»" in inner
     return text.startswith(_QUOTES) and not text.startswith("» ")
 
 
@@ -649,9 +650,10 @@ def tag_line(f: Facts, lex: Lexicon) -> str | None:
     "tags '标签'"
     """
     colon = COLON.search(f.text)
-    if colon and f.text[colon.end():].strip() and key(f.text[:colon.start()]) in lex.words("tags") and f.n_words <= 40:
-        return f"tags '{key(f.text[:colon.start()])}'"
-    return None
+    if not colon or not f.text[colon.end():].strip() or f.n_words > 40:
+        return None
+    label = key(f.text[:colon.start()])
+    return f"tags '{label}'" if label in lex.words("tags") else None
 
 
 # --- phrases (lexicon categories) --------------------------------------------

@@ -77,7 +77,7 @@ def sample(paths: list[Path], every: int) -> list[Path]:
 
 
 def race(contenders: dict[str, tuple[Callable[[Any], Any], Sequence[Any]]], rounds: int,
-         label: str, warm_up: int | None = None, every_order: bool = False) -> dict[str, list[float]]:
+         label: str, every_order: bool = False) -> dict[str, list[float]]:
     """CPU seconds per round of each contender.
 
     Within a round the contenders take turns document by document, and each turn
@@ -89,10 +89,9 @@ def race(contenders: dict[str, tuple[Callable[[Any], Any], Sequence[Any]]], roun
     HTML a second ``trafilatura.extract`` of the page just extracted takes a
     quarter less time). With ``every_order`` each document goes through every
     rotation (A B, then B A), so that every contender meets it first and later
-    equally often, whatever the documents' sizes. ``warm_up`` items of each go
-    through first, untimed (all of them by default): the one-time costs of imports, each
-    language's lexicon and stoplist, compiled regexes and the extractors' own caches land in
-    no round. (With three items only, the first round of the HTML race read about 1.22 where
+    equally often, whatever the documents' sizes. Every item of each goes through first,
+    untimed: the one-time costs of imports, each language's lexicon and stoplist, compiled
+    regexes and the extractors' own caches land in no round. (With three items only, the first round of the HTML race read about 1.22 where
     the later ones read 1.13: cleaner's first pass over pages in some thirty languages loads
     their lexicons, and that round could be the median.)
     """
@@ -100,7 +99,7 @@ def race(contenders: dict[str, tuple[Callable[[Any], Any], Sequence[Any]]], roun
     n_items = len(next(iter(contenders.values()))[1])
     assert all(len(items) == n_items for _, items in contenders.values()), "contenders share the inputs"
     for fn, items in contenders.values():
-        for item in items if warm_up is None else items[:warm_up]:
+        for item in items:
             fn(item)
     times: dict[str, list[float]] = {name: [] for name in names}
     clock = time.process_time
