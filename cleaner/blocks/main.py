@@ -21,7 +21,7 @@ def main_text(view: View, lex: Lexicon) -> Iterator[Hit]:
     Finn et al. 2001, on lines instead of tags). Lines before and after it go.
     Lines next to it that weigh only slightly against it stay with it, and so does
     the line that introduces a list the text starts with ("Specifications:"), and so do
-    the lines above its first one where line breaks cut its sentence (:func:`_runs_on`). It only
+    the lines above its first one where line breaks cut its sentence (:meth:`~cleaner.blocks.view.View.runs_on`). It only
     acts where the stretch holds at least two prose lines, so a poem, a list or a
     short note without prose is left alone. Lines other rules removed count only where
     :data:`GAP_RUN` or more of them stood together between two kept lines (a share row, a
@@ -65,7 +65,7 @@ def main_text(view: View, lex: Lexicon) -> Iterator[Hit]:
         start -= 1  # a list that stays keeps the line that introduces it ("Features:")
     while end + 1 < len(weights) and weights[end + 1] >= WEAK and not _parted(view, kept[end], kept[end + 1]):
         end += 1
-    while start > 0 and _runs_on(view, kept[start - 1], kept[start]):
+    while start > 0 and view.runs_on(kept[start - 1], kept[start]):
         start -= 1
     end = cut_at_end_marker(view, kept, weights, start, end)
     span = f"lines {view.lines[kept[start]].number}-{view.lines[kept[end]].number}"
@@ -73,33 +73,6 @@ def main_text(view: View, lex: Lexicon) -> Iterator[Hit]:
         if n < start or n > end:
             yield i, f"{'before' if n < start else 'after'} the main text ({span})"
 
-
-def _runs_on(view: View, above: int, below: int) -> bool:
-    """Does line ``below`` carry on the sentence that line ``above``, right above it, breaks
-    off? (A paragraph broken at line breaks: a verse, an address, a dumper's cut at a link.)
-    ``above`` ends on a word or a comma, ``below`` starts with a word in lower case, and
-    neither is a list item (a menu's items may be lower case). Below a heading's shape, only
-    prose carries on: "Google Stadia" over "launches tomorrow, and early reviews are mixed..."
-    is the sentence's subject, "Live Chat" over "message 1 of 3." a widget's title.
-
-    >>> from cleaner.document import Line
-    >>> lines = [Line(1, "Lorem ipsum dolor,"), Line(2, "sit amet."), Line(3, "Call Us Now"), Line(4, "e-Mail Us")]
-    >>> _runs_on(View(lines), 0, 1), _runs_on(View(lines), 2, 3)
-    (True, False)
-    >>> _runs_on(View([Line(1, "* Science"), Line(2, "* cool culture")]), 0, 1)
-    False
-    >>> _runs_on(View([Line(1, "Live Chat"), Line(2, "message 1 of 3.")]), 0, 1)
-    False
-    """
-    first, second = view.lines[above].text, view.lines[below].text
-    if (view.lines[below].number != view.lines[above].number + 1 or not _BROKEN_OFF.search(first)
-            or unbulleted(first) != first or unbulleted(second) != second):
-        return False
-    word = second.split(None, 1)[0].rstrip(",;")
-    return word.isalpha() and word.islower() and (view.prose[below] or not title_like(first))
-
-
-_BROKEN_OFF = re.compile(r"(?:[^\W_]|[,;])\Z")
 
 #: Words a prose line must have beyond this to count for the core of the main text:
 #: article paragraphs are long, the one-sentence summaries of teasers around them short.

@@ -4,11 +4,13 @@ rounds ask for them."""
 
 from __future__ import annotations
 
+import re
+
 from .. import tables
 from ..document import Line
-from ..text import is_prose, key, word_counts
+from ..text import is_prose, key, title_like, word_counts
 from . import names
-from .weight import TEASER_WEIGHT, line_weight
+from .weight import TEASER_WEIGHT, line_weight, unbulleted
 
 #: What a block rule yields: the index of a line (into :attr:`View.lines`) and the evidence for removing it.
 Hit = tuple[int, str]
@@ -150,6 +152,29 @@ class View:
     def kept(self, i: int) -> bool:
         return self.lines[i].removal is None
 
+    def runs_on(self, above: int, below: int) -> bool:
+        """Does line ``below`` carry on the sentence that line ``above``, right above it, breaks
+        off? (A paragraph broken at line breaks: a verse, an address, a dumper's cut at a link.)
+        ``above`` ends on a word or a comma, ``below`` starts with a word in lower case, and
+        neither is a list item (a menu's items may be lower case). Below a heading's shape, only
+        prose carries on: "Google Stadia" over "launches tomorrow, and early reviews are mixed..."
+        is the sentence's subject, "Live Chat" over "message 1 of 3." a widget's title.
+
+        >>> lines = [Line(1, "Lorem ipsum dolor,"), Line(2, "sit amet."), Line(3, "Call Us Now"), Line(4, "e-Mail Us")]
+        >>> View(lines).runs_on(0, 1), View(lines).runs_on(2, 3)
+        (True, False)
+        >>> View([Line(1, "* Science"), Line(2, "* cool culture")]).runs_on(0, 1)
+        False
+        >>> View([Line(1, "Live Chat"), Line(2, "message 1 of 3.")]).runs_on(0, 1)
+        False
+        """
+        first, second = self.lines[above].text, self.lines[below].text
+        if (self.lines[below].number != self.lines[above].number + 1 or not _BROKEN_OFF.search(first)
+                or unbulleted(first) != first or unbulleted(second) != second):
+            return False
+        word = second.split(None, 1)[0].rstrip(",;")
+        return word.isalpha() and word.islower() and (self.prose[below] or not title_like(first))
+
     def after_body(self) -> list[int]:
         """Indexes of kept lines after the last prose line."""
         if self.body_end is None:
@@ -161,3 +186,7 @@ class View:
         if self.body_start is None:
             return []
         return [i for i in range(self.body_start) if self.kept(i)]
+
+
+#: A line that breaks its sentence off: it ends on a letter, a digit, a comma or a semicolon.
+_BROKEN_OFF = re.compile(r"(?:[^\W_]|[,;])\Z")
