@@ -19,7 +19,8 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
     words (menu items, buttons) counts clearly against, unless it ends like a
     sentence or opens with a quote mark (dialogue) or ends in a Chinese or Japanese comma (a
     clause, the rest of its sentence on the lines below); a longer title-like line (a heading, a list item, a headline) slightly
-    against; a line of data (a row of a table, every fifth word a number, or a row led by
+    against; a row of links (:func:`_link_row`: "Home | News | Sport | Contact") as a menu item;
+    a line of data (a row of a table, every fifth word a number, or a row led by
     a dated or numbered label and a dash or colon, as in a tour's dates), a list on one
     line (at least :data:`LIST_LINE_ITEMS` short items between commas: keywords, the names
     of those who liked a post), and anything
@@ -39,6 +40,8 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
     12.0
     >>> line_weight("Pricing"), line_weight("Draw up a budget"), line_weight("| Term | Meaning |")
     (-1.5, -0.5, 0.0)
+    >>> line_weight("Home | News | Sport | Contact"), line_weight("CAPM | 720 | 3,203 | 3,923")
+    (-1.5, 0.0)
     >>> line_weight("* Police say the double murder in the suburbs was domestic-related …")
     -1.5
     >>> line_weight("June 9 – Tampa, FL @ Riverside Amphitheatre"), line_weight("Stage 3: 22 April – Velopark")
@@ -57,6 +60,8 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
     >>> from cleaner.lang import stoplist
     >>> line_weight("Draw up a budget", stoplist("en")) > line_weight("Lead Generation Tools For Sales", stoplist("en"))
     True
+    >>> line_weight("Home | News | Sport | What's On | Contact", stoplist("en"))  # menu items' stopwords lean no row in
+    -1.5
 
     ``n_words``, when given, is the line's :func:`~cleaner.text.word_count`, known already.
     """
@@ -86,16 +91,24 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
         return 0.0  # a table row or a schedule line: data, not chrome
     elif LABELLED_ROW.match(text):
         return 0.0  # "June 9 – Tampa, FL @ Arena", "3rd stage: 22 April – Velopark": a dated or numbered row
+    elif _link_row(text):  # "Home | News | Sport | Contact": a menu or a footer's links on one line;
+        # its items' stopwords ("What's On", "Terms of Use") make no running text
+        return LINK_ROW_WEIGHT + min(0.0, _stopword_lean(text, n, stopwords))
     elif title_like(text, 40, n, uncased=False):  # capitalised: a line of Chinese without a stop may be prose
         weight = -0.5
     else:
         weight = 0.0
+    return weight + _stopword_lean(text, n, stopwords)
+
+
+def _stopword_lean(text: str, n: int, stopwords: frozenset[str]) -> float:
+    """How far the line's stopwords lean it in (+) or out (-): ``n`` times their share of its words
+    above or below :data:`STOPWORD_PIVOT`, for a line of four words or more."""
     if stopwords and n >= 4:
         tokens = folded_words(text)  # the \w+ words of the casefolded text
         if tokens:
-            density = sum(map(stopwords.__contains__, tokens)) / len(tokens)
-            weight += n * (density - STOPWORD_PIVOT)
-    return weight
+            return n * (sum(map(stopwords.__contains__, tokens)) / len(tokens) - STOPWORD_PIVOT)
+    return 0.0
 
 
 #: The commas of Chinese and Japanese writing: a line ending in one breaks off a sentence.
@@ -117,6 +130,37 @@ def unbulleted(text: str) -> str:
         return text
     run = _BULLET_RUN.match(text)
     return text[run.end():] if run else text
+
+
+#: What a row of links weighs (:func:`_link_row`): against the text, as a menu item does.
+LINK_ROW_WEIGHT = -1.5
+#: The separators a row of links puts between its items, spaced: "Home | News", "About · Blog".
+_LINK_SEPARATORS = (" | ", " · ", " • ")
+#: Items of a row of links: at least this many ...
+LINK_ROW_ITEMS = 3
+#: ... of at most this many words each.
+LINK_ITEM_WORDS = 4
+
+
+def _link_row(text: str) -> bool:
+    """Is the line a row of links, a menu or a footer on one line: at least
+    :data:`LINK_ROW_ITEMS` items of one to :data:`LINK_ITEM_WORDS` words between the same
+    spaced separator, none ending a sentence? (Rows with numbers are data, weighed before:
+    a table's row printed without its outer bars.)
+
+    >>> _link_row("Terms of Use | Privacy Policy | Cookie Settings"), _link_row("HOME • ABOUT • BLOG • SHOP")
+    (True, True)
+    >>> _link_row("Cats | Dogs"), _link_row("Rain expected. | Wind from the west. | Cold at night.")
+    (False, False)
+    >>> _link_row("The results | and what they mean for the next three years of research | Notes")
+    False
+    """
+    for sep in _LINK_SEPARATORS:
+        if sep in text:
+            items = text.split(sep)
+            return len(items) >= LINK_ROW_ITEMS and all(
+                0 < len(item.split()) <= LINK_ITEM_WORDS and not ends_sentence(item) for item in items)
+    return False
 
 
 #: What a list item shaped like a teaser weighs: against the text, as a menu item does.
