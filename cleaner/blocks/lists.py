@@ -53,7 +53,8 @@ def tag_list(view: View, lex: Lexicon) -> Iterator[Hit]:
 
     "Syrian conflict, Russian Foreign Ministry, Sergei Ryabkov, Syria" is a tag line;
     a comma list inside the body (ingredients, names) is body text, and so is a row
-    of a table ("| 3 | Kellogg | 664 |") or a row led by a date or a number and a dash
+    of a table ("| 3 | Kellogg | 664 |", or without its outer bars next to a row with as
+    many) or a row led by a date or a number and a dash
     (a tour's dates: "June 17 -- Bridgestone Arena, Nashville, TN").
 
     >>> from cleaner.document import Line
@@ -64,10 +65,12 @@ def tag_list(view: View, lex: Lexicon) -> Iterator[Hit]:
     []
     >>> list(tag_list(View([body, Line(2, "June 17 -- Bridgestone Arena, Nashville, TN")]), None))
     []
+    >>> list(tag_list(View([body, Line(2, "Course | Provider | Renewal"), Line(3, "PMP | PMI | 3 years")]), None))
+    []
     """
     for i in view.after_body():
         text = view.lines[i].text
-        if table_row(text) or LABELLED_ROW.match(text):
+        if table_row(text) or LABELLED_ROW.match(text) or _barred_row(view, i):
             continue
         items = [item for item in _LIST_SEPARATORS.split(text) if item]
         if len(items) >= 3 and not ends_sentence(text) and all(
@@ -180,6 +183,17 @@ _NUMBER = re.compile(r"\d")
 def _stray(text: str) -> bool:
     """A word or two of leftover furniture ("Advertise", "Careers") among the links."""
     return word_count(text) <= 2 and not ends_sentence(text)
+
+
+def _barred_row(view: View, i: int) -> bool:
+    """Is line ``i`` a row of a table printed without its outer bars, "PMP | PMI | 3 years": as many
+    bars (two or more) as the line right above or below it?"""
+    bars = view.lines[i].text.count("|")
+    if bars < 2:
+        return False
+    number = view.lines[i].number
+    return any(0 <= j < len(view.lines) and abs(view.lines[j].number - number) == 1
+               and view.lines[j].text.count("|") == bars for j in (i - 1, i + 1))
 
 
 def _table_rows(texts: Iterable[str]) -> bool:
