@@ -231,6 +231,17 @@ def unwrap(lines: list[str], w: int, columns: bool = True) -> tuple[list[str], i
     return out, joins
 
 
+def _dateline(line: str) -> bool:
+    """Does the line end on a news dateline, a place in capitals and a colon ("... in US NEW YORK:")?
+    Its sentence goes on below (a teaser's headline run into its excerpt, as a dumper wraps it).
+
+    >>> _dateline("Man pleads guilty to fraud scheme in US NEW YORK:"), _dateline("He said:"), _dateline("NB:")
+    (True, False, True)
+    """
+    word = line[:-1].rpartition(" ")[2] if line.endswith(":") else ""
+    return len(word) >= 2 and word.isupper()
+
+
 def _wrapped(line: str, nxt: str, w: int, measure: Callable[[str], int]) -> bool:
     """Did ``line`` end only because ``nxt``'s first word would not fit within ``w`` (as ``measure``
     counts: terminal columns, :func:`_columns`, or characters, ``len``)?"""
@@ -243,7 +254,7 @@ def _wrapped(line: str, nxt: str, w: int, measure: Callable[[str], int]) -> bool
         return measure(line) + measure(nxt[0]) > w
     first = nxt.split(None, 1)[0]
     if measure(line) + 1 + measure(first) > w:
-        return not (_ENDS_SENTENCE.search(line) and first[:1].isupper())
+        return not (_ENDS_SENTENCE.search(line) and first[:1].isupper() and not _dateline(line))
     # Close to the width, mid-sentence, and going on in lower case: wrapped all the same
     # (the first line of a paragraph in an HTML source shares its row with the tag).
     return len(line) > w - w // 4 and first[:1].islower() and not _ENDS_SENTENCE.search(line)
