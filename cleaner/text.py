@@ -380,6 +380,32 @@ def is_prose(text: str, n_words: int | None = None) -> bool:
     return n >= 25 or (n >= 6 and ends_sentence(text))
 
 
+#: What marks a token written by a machine: a URL escape, a query's parameter. (An address alone is
+#: no mark: reference lists cite them; nor is code's "=": code is text; tags are markup's, judged apart.)
+_MACHINE_MARK = re.compile(r"%[0-9A-Fa-f]{2}|[?&][\w.-]+=")
+
+
+def machine_text(text: str) -> bool:
+    """Is at least half the line (its characters outside spaces) in tokens written by a machine,
+    addresses with queries or URL escapes? A tracking pixel's or an ad's address dumped as
+    text is no running text, however many ``\\w+`` words its escapes make.
+
+    >>> machine_text('src="http://b5.example.jp/b?P=oI9TL&T=16m%2fX%3d1489053188%2fE%3d2078709551" alt=""')
+    True
+    >>> machine_text("R&D spending rose to 5% of sales, the report said (see https://example.org).")
+    False
+    >>> machine_text("Karpathy, A. (n.d.). Software in the era of AI. https://www.youtube.com/watch/software-in-the-era-of-ai")
+    False
+    >>> machine_text("-> Seq Scan on users u (cost=0.00..50.00 rows=500 width=32) (actual time=0.015..1.234 rows=487)")
+    False
+    """
+    if "%" not in text and "=" not in text:  # every mark holds one of them
+        return False
+    tokens = text.split()
+    machine = sum(len(token) for token in tokens if _MACHINE_MARK.search(token))
+    return machine * 2 >= sum(map(len, tokens))
+
+
 #: A line ending in one of these (a full stop, a comma, a colon, a semicolon; in Latin, CJK, Arabic and
 #: Devanagari writing) is a sentence or part of one, not a title.
 SENTENCE_INSIDE_OR_END = ".,;:。，；：、،؛।"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..lines import opens_quote
-from ..text import ELLIPSES, ends_sentence, folded_words, is_prose, table_row, title_like, word_count
+from ..text import ELLIPSES, ends_sentence, folded_words, is_prose, machine_text, table_row, title_like, word_count
 
 #: List bullets a dumper writes before an item (lynx: "*", "+", "o", "#").
 LIST_BULLETS = frozenset({"*", "+", "o", "#", "-", "•"})
@@ -31,7 +31,9 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
     a line ending in an ellipsis may be a writer's own trailing off, common in
     informal and CJK writing). A line that is mostly HTML tags (:func:`_markup`), the
     page's own markup dumped as text, weighs :data:`MARKUP_WEIGHT`: its attribute words
-    are no prose.
+    are no prose; so does a line mostly of addresses with queries and URL escapes
+    (:func:`~cleaner.text.machine_text`: an ad's or a tracking pixel's, dumped from a
+    ``<noscript>``), whose escapes count dozens of words.
     Where the language has a stoplist, stopword-rich lines lean in and
     stopword-poor lines lean out (jusText's observation: running text is full of
     function words, menus and link lists are not).
@@ -67,6 +69,8 @@ def line_weight(text: str, stopwords: frozenset[str] = frozenset(), n_words: int
     """
     if "<" in text and _markup(text):
         return MARKUP_WEIGHT  # a page's own markup, dumped as text: its attribute words are no prose
+    if machine_text(text):
+        return MARKUP_WEIGHT  # a tracking pixel's address, an ad's code: its escapes make no words
     stripped = unbulleted(text) or text
     n = n_words if n_words is not None and len(stripped) == len(text) else word_count(stripped)
     bulleted = len(stripped) < len(text)
