@@ -41,6 +41,8 @@ _LINK_MARKS = ("://", "](")
 _CELL = " | "
 #: A line that starts a new item, not the rest of the line above: a bullet, a number, a heading mark.
 _STARTS_ITEM = re.compile(r"(?:[*+•·\-–—>|#]{1,6}|o|\d{1,3}[.)]|\[\d{1,4}\])(?:\s|$)")
+#: A line that is a rule, no words: "______" (lynx's <hr>), "-----", "* * *".
+_RULE = re.compile(r"([_\-=*~.·•—–])(?:\s*\1){2,}\s*\Z")
 #: Marks that end a sentence, or a label ("Tags:"): a line ending in one is not continued
 #: by the next on that evidence (unwrap and rejoin both read them).
 _END_MARKS = ".!?:;…。！？"
@@ -244,12 +246,17 @@ def _dateline(line: str) -> bool:
 
 def _wrapped(line: str, nxt: str, w: int, measure: Callable[[str], int]) -> bool:
     """Did ``line`` end only because ``nxt``'s first word would not fit within ``w`` (as ``measure``
-    counts: terminal columns, :func:`_columns`, or characters, ``len``)?"""
+    counts: terminal columns, :func:`_columns`, or characters, ``len``)? A rule line (:data:`_RULE`)
+    is never part of a paragraph, however long.
+
+    >>> _wrapped("x" * 60 + " goes", "on and on", 66, len), _wrapped("x" * 60 + " end.", "_" * 66, 70, len)
+    (True, False)
+    """
     line, nxt = line.rstrip(), nxt.strip()
     if not line or not nxt:
         return False
-    if _STARTS_ITEM.match(nxt):
-        return False
+    if _STARTS_ITEM.match(nxt) or _RULE.match(nxt) or _RULE.match(line.lstrip()):
+        return False  # a new item; a rule line (a text browser's <hr>) on either side
     if _UNSPACED.match(nxt):  # Chinese or Japanese: the line could have broken before any character
         return measure(line) + measure(nxt[0]) > w
     first = nxt.split(None, 1)[0]
