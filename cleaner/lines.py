@@ -188,7 +188,8 @@ def shape_flags(f: Facts, lex: Lexicon) -> tuple[str, ...]:
         flags.append("head:byline")
     if n <= 16 and first in lex.word_heads("credit"):
         flags.append("head:credit")
-    if ":" in f.text[-CREDIT_TAIL_CHARS:] and _credit_tail(f.text, lex):
+    tail = f.text[-CREDIT_TAIL_CHARS:]
+    if (":" in tail or "/" in tail and f.text.endswith(")")) and _credit_tail(f.text, lex):
         flags.append("tail:credit")
     if n <= DATED_ENTRY_MAX_WORDS and _dated_tail(f.text, lex):
         flags.append("tail:date")
@@ -229,6 +230,7 @@ def flagged(texts: list[str], line_keys: list[str], counts: list[int], lex: Lexi
     short = list(map(ge, repeat(20), counts))  # n_words <= 20
     dates = lex.word_heads("dates")
     heads = lex.prefix_heads.union(*(lex.word_heads(c) for c in ("byline", "credit", "tags")), lex.share_words)
+    tails = list(map(itemgetter(slice(-CREDIT_TAIL_CHARS, None)), texts))
     hits = list(map(any, zip(
         map(lex.phrases.__contains__, line_keys),  # a phrase category
         map(heads.__contains__, firsts),  # a prefix phrase category, head:*
@@ -243,7 +245,8 @@ def flagged(texts: list[str], line_keys: list[str], counts: list[int], lex: Lexi
             # a phrase with a count after it (counted_phrase; one before it starts with "0") or a grouped
             # number inside it (grouped_key)
         map(methodcaller("startswith", "©"), texts),  # copyright
-        map(contains, map(itemgetter(slice(-CREDIT_TAIL_CHARS, None)), texts), repeat(":")),  # tail:credit, tail:date
+        map(contains, tails, repeat(":")),  # tail:credit, tail:date
+        map(and_, map(methodcaller("endswith", ")"), texts), map(contains, tails, repeat("/"))),  # tail:credit, "(AP Photo/X)"
         map(contains, line_keys, repeat("javascript")),  # script
     )))
     for i in compress(range(len(texts)), map(ge, repeat(12), counts)):  # glue: short lines only
@@ -599,7 +602,7 @@ _CREDIT_COMMA = re.compile("[,،] |，")
 @gate("tail:credit")
 def caption_credit(f: Facts, lex: Lexicon) -> str | None:
     """A picture caption that ends with its credit: "... on the old site. Credit: Jane Doe",
-    "Protesters gather in the square (Image: Getty)".
+    "Protesters gather in the square (Image: Getty)", or a wire agency's "(AP Photo/Jane Doe)".
 
     The credit word (``words/credit.txt``) and a colon stand within the last
     :data:`CREDIT_TAIL_CHARS` characters, followed by a short capitalised name
@@ -610,7 +613,11 @@ def caption_credit(f: Facts, lex: Lexicon) -> str | None:
     "caption ending in a credit ('credit')"
     >>> caption_credit(facts("The plague wiped out half of Europe (Image: GETTY)"), load("en"))
     "caption ending in a credit ('image')"
+    >>> caption_credit(facts("A row of unsold cars at a port in England. (AP Photo/Frank Augstein)"), load("en"))
+    "caption ending in a credit ('photo')"
     >>> caption_credit(facts("The report had one conclusion: Smith was right."), load("en")) is None
+    True
+    >>> caption_credit(facts("She sent the photo/Video to the editors"), load("en")) is None  # no bracket: no wire credit
     True
     """
     word = _credit_tail(f.text, lex)
@@ -619,7 +626,8 @@ def caption_credit(f: Facts, lex: Lexicon) -> str | None:
 
 #: How far from the end of a line a caption's credit may start (characters).
 CREDIT_TAIL_CHARS = 80
-_CREDIT_TAIL = re.compile(r"(?:^|[\s(\[])([^\W\d_]+(?: [^\W\d_]+)?)\s*:\s*([^:()\[\]]{1,60}?)\s*[)\]]?\s*$")
+_CREDIT_TAIL = re.compile(r"(?:^|[\s(\[])([^\W\d_]+(?: [^\W\d_]+)?)\s*(?::|/(?=[^()\[\]/]{1,60}\)\s*$))"
+                          r"\s*([^:()\[\]]{1,60}?)\s*[)\]]?\s*$")
 
 
 def _credit_tail(text: str, lex: Lexicon) -> str | None:
