@@ -41,8 +41,8 @@ _LINK_MARKS = ("://", "](")
 _CELL = " | "
 #: A line that starts a new item, not the rest of the line above: a bullet, a number, a heading mark.
 _STARTS_ITEM = re.compile(r"(?:[*+•·\-–—>|#]{1,6}|o|\d{1,3}[.)]|\[\d{1,4}\])(?:\s|$)")
-#: A line that is a rule, no words: "______" (lynx's <hr>), "-----", "* * *".
-_RULE = re.compile(r"([_\-=*~.·•—–])(?:\s*\1){2,}\s*\Z")
+#: What a rule line is drawn with: "______" (lynx's <hr>), "-----", "* * *" (see :func:`_rule`).
+_RULE_CHARS = frozenset("_-=*~.·•—–")
 #: Marks that end a sentence, or a label ("Tags:"): a line ending in one is not continued
 #: by the next on that evidence (unwrap and rejoin both read them).
 _END_MARKS = ".!?:;…。！？"
@@ -233,6 +233,16 @@ def unwrap(lines: list[str], w: int, columns: bool = True) -> tuple[list[str], i
     return out, joins
 
 
+def _rule(line: str) -> bool:
+    """Is the line a rule, three or more of one character of :data:`_RULE_CHARS` and spaces?
+
+    >>> _rule("   " + "_" * 40), _rule("* * *"), _rule("--"), _rule("[")
+    (True, True, False, False)
+    """
+    text = line.strip()
+    return text[:1] in _RULE_CHARS and text.count(text[0]) >= 3 and not text.replace(text[0], "").strip()
+
+
 def _dateline(line: str) -> bool:
     """Does the line end on a news dateline, a place in capitals and a colon ("... in US NEW YORK:")?
     Its sentence goes on below (a teaser's headline run into its excerpt, as a dumper wraps it).
@@ -246,7 +256,7 @@ def _dateline(line: str) -> bool:
 
 def _wrapped(line: str, nxt: str, w: int, measure: Callable[[str], int]) -> bool:
     """Did ``line`` end only because ``nxt``'s first word would not fit within ``w`` (as ``measure``
-    counts: terminal columns, :func:`_columns`, or characters, ``len``)? A rule line (:data:`_RULE`)
+    counts: terminal columns, :func:`_columns`, or characters, ``len``)? A rule line (:func:`_rule`)
     is never part of a paragraph, however long.
 
     >>> _wrapped("x" * 60 + " goes", "on and on", 66, len), _wrapped("x" * 60 + " end.", "_" * 66, 70, len)
@@ -255,7 +265,7 @@ def _wrapped(line: str, nxt: str, w: int, measure: Callable[[str], int]) -> bool
     line, nxt = line.rstrip(), nxt.strip()
     if not line or not nxt:
         return False
-    if _STARTS_ITEM.match(nxt) or _RULE.match(nxt) or _RULE.match(line.lstrip()):
+    if _STARTS_ITEM.match(nxt) or _rule(nxt) or _rule(line):
         return False  # a new item; a rule line (a text browser's <hr>) on either side
     if _UNSPACED.match(nxt):  # Chinese or Japanese: the line could have broken before any character
         return measure(line) + measure(nxt[0]) > w
