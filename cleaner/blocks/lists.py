@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from ..lexicon import Lexicon
-from ..text import COLONS, capitalised_ratio, ends_sentence, table_row, title_like, word_count
+from ..text import COLONS, capitalised_ratio, ends_sentence, key, table_row, title_like, word_count
 from .view import Hit, View
 from .weight import LABELLED_ROW, LIST_BULLETS
 
@@ -77,6 +77,43 @@ def tag_list(view: View, lex: Lexicon) -> Iterator[Hit]:
             1 <= word_count(item) <= 4 and (item[0].isupper() or item[0].isdigit()) for item in items
         ):
             yield i, f"list of {len(items)} topics after the body"
+
+
+#: Items the list under a tags label must have, at least, between commas (or the separators of a tag list) ...
+LABELLED_TAGS_MIN_ITEMS = 3
+#: ... of at most this many words each ("stock car santa cruz do sul").
+LABELLED_TAG_WORDS = 6
+
+
+def labelled_tags(view: View, lex: Lexicon) -> Iterator[Hit]:
+    """A tags label on a line of its own ("Tags", "Etiquetas:", ``words/tags.txt``) and the list of
+    topics on the line right below it, in any case: "calendario stock car 2018, stock car brasil, ...".
+
+    :func:`~cleaner.lines.tag_line` takes the label and its list on one line; a page may break
+    them apart, and a list of lower-case keywords is no :func:`tag_list`. Both go, wherever they
+    stand: below a label of tags, at least :data:`LABELLED_TAGS_MIN_ITEMS` items of one to
+    :data:`LABELLED_TAG_WORDS` words, no sentence.
+
+    >>> from cleaner.document import Line
+    >>> from cleaner.lexicon import load
+    >>> lines = [Line(1, "Tags"), Line(2, "stock car 2018, stock car brasil, interlagos, velopark")]
+    >>> list(labelled_tags(View(lines), load("en")))
+    [(0, 'tags label over 4 topics'), (1, 'tags label over 4 topics')]
+    >>> list(labelled_tags(View([Line(1, "Tags"), Line(2, "Tags name the topics of a post, and readers follow them.")]), load("en")))
+    []
+    """
+    labels = lex.words("tags")
+    for i in range(len(view.lines) - 1):
+        label, below = view.lines[i], view.lines[i + 1]
+        if below.number != label.number + 1 or not view.kept(i) or not view.kept(i + 1):
+            continue
+        if key(label.text.rstrip(":：")) not in labels or ends_sentence(below.text):
+            continue
+        items = [item for item in _LIST_SEPARATORS.split(below.text) if item]
+        if len(items) >= LABELLED_TAGS_MIN_ITEMS and all(1 <= word_count(item) <= LABELLED_TAG_WORDS for item in items):
+            detail = f"tags label over {len(items)} topics"
+            yield i, detail
+            yield i + 1, detail
 
 
 def related_links(view: View, lex: Lexicon) -> Iterator[Hit]:
