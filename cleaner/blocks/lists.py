@@ -83,6 +83,8 @@ def tag_list(view: View, lex: Lexicon) -> Iterator[Hit]:
 LABELLED_TAGS_MIN_ITEMS = 3
 #: ... of at most this many words each ("stock car santa cruz do sul").
 LABELLED_TAG_WORDS = 6
+#: The most words a tags label has ("Publicado em", "Sur le même sujet").
+LABEL_WORDS = 4
 
 
 def labelled_tags(view: View, lex: Lexicon) -> Iterator[Hit]:
@@ -103,9 +105,11 @@ def labelled_tags(view: View, lex: Lexicon) -> Iterator[Hit]:
     []
     """
     labels = lex.words("tags")
+    words = view.shapes.words
     for i in range(len(view.lines) - 1):
         label, below = view.lines[i], view.lines[i + 1]
-        if below.number != label.number + 1 or not view.kept(i) or not view.kept(i + 1):
+        if (words(label) or 0) > LABEL_WORDS or below.number != label.number + 1 or not view.kept(i) \
+                or not view.kept(i + 1):
             continue
         if key(label.text.rstrip(":：")) not in labels or ends_sentence(below.text):
             continue
