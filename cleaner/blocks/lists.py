@@ -109,7 +109,7 @@ def labelled_tags(view: View, lex: Lexicon) -> Iterator[Hit]:
     for i in range(len(view.lines) - 1):
         label, below = view.lines[i], view.lines[i + 1]
         if (words(label) or 0) > LABEL_WORDS or below.number != label.number + 1 or not view.kept(i) \
-                or not view.kept(i + 1):
+                or not view.kept(i + 1) or not _LIST_SEPARATORS.search(below.text):
             continue
         if key(label.text.rstrip(":：")) not in labels or ends_sentence(below.text):
             continue
