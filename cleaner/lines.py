@@ -604,9 +604,10 @@ def caption_credit(f: Facts, lex: Lexicon) -> str | None:
     """A picture caption that ends with its credit: "... on the old site. Credit: Jane Doe",
     "Protesters gather in the square (Image: Getty)", or a wire agency's "(AP Photo/Jane Doe)".
 
-    The credit word (``words/credit.txt``) and a colon stand within the last
-    :data:`CREDIT_TAIL_CHARS` characters, followed by a short capitalised name
-    and nothing else; body sentences do not end that way.
+    The credit word (``words/credit.txt``) and a colon (or, inside brackets that close
+    the line, a slash) stand within the last :data:`CREDIT_TAIL_CHARS` characters,
+    followed by a short capitalised name and nothing else; body sentences do not end
+    that way.
 
     >>> from cleaner.lexicon import load
     >>> caption_credit(facts("Fueling your body is important on the trail. Credit: Jessica Haist"), load("en"))
