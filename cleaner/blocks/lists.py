@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from ..lexicon import Lexicon
 from ..text import COLONS, capitalised_ratio, ends_sentence, key, table_row, title_like, word_count
 from .view import Hit, View
-from .weight import LABELLED_ROW, LIST_BULLETS
+from .weight import LABELLED_ROW, LIST_BULLETS, unbulleted
 
 
 _COUNTER_SUFFIX = re.compile(r"\s*[\(\[]\s*\d[\d.,\s]*[\)\]]\s*$|\s+\d+$")
@@ -94,7 +94,8 @@ def labelled_tags(view: View, lex: Lexicon) -> Iterator[Hit]:
     :func:`~cleaner.lines.tag_line` takes the label and its list on one line; a page may break
     them apart, and a list of lower-case keywords is no :func:`tag_list`. Both go, wherever they
     stand: below a label of tags, at least :data:`LABELLED_TAGS_MIN_ITEMS` items of one to
-    :data:`LABELLED_TAG_WORDS` words, no sentence.
+    :data:`LABELLED_TAG_WORDS` words, no sentence and no brackets (an example's list, "(e.g.,
+    DOI, ORCID iD)"); neither line a list's item (a list of an article's fields may name "Keywords").
 
     >>> from cleaner.document import Line
     >>> from cleaner.lexicon import load
@@ -102,6 +103,10 @@ def labelled_tags(view: View, lex: Lexicon) -> Iterator[Hit]:
     >>> list(labelled_tags(View(lines), load("en")))
     [(0, 'tags label over 4 topics'), (1, 'tags label over 4 topics')]
     >>> list(labelled_tags(View([Line(1, "Tags"), Line(2, "Tags name the topics of a post, and readers follow them.")]), load("en")))
+    []
+    >>> list(labelled_tags(View([Line(1, "* Keywords"), Line(2, "* maps, charts, tables")]), load("en")))
+    []
+    >>> list(labelled_tags(View([Line(1, "Keywords"), Line(2, "Identifiers (e.g., DOI, ORCID iD, ROR ID)")]), load("en")))
     []
     """
     labels = lex.words("tags")
@@ -111,8 +116,9 @@ def labelled_tags(view: View, lex: Lexicon) -> Iterator[Hit]:
         if (words(label) or 0) > LABEL_WORDS or below.number != label.number + 1 or not view.kept(i) \
                 or not view.kept(i + 1) or not _LIST_SEPARATORS.search(below.text):
             continue
-        if key(label.text.rstrip(":：")) not in labels or ends_sentence(below.text):
-            continue
+        if key(label.text.rstrip(":：")) not in labels or ends_sentence(below.text) or "(" in below.text \
+                or unbulleted(label.text) != label.text or unbulleted(below.text) != below.text:
+            continue  # not a label over a list; or items of a list ("* Keywords", "* PIDs (e.g., DOI, ORCID)")
         items = [item for item in _LIST_SEPARATORS.split(below.text) if item]
         if len(items) >= LABELLED_TAGS_MIN_ITEMS and all(1 <= word_count(item) <= LABELLED_TAG_WORDS for item in items):
             detail = f"tags label over {len(items)} topics"
