@@ -496,7 +496,10 @@ def _is_name(text: str) -> bool:
 def byline(f: Facts, lex: Lexicon) -> str | None:
     """An author line: "By Jane Doe", "Von Max Muster und Erika Muster | dpa".
 
-    It starts with a byline word (``words/byline.txt``), then mostly capitalised names.
+    It starts with a byline word (``words/byline.txt``), then mostly capitalised names; a
+    byline phrase of two words or more alone on its line is one too, its name on the next line
+    (a lone "By" or "Author" may be a heading's or a table's, and a label with a colon a
+    record's field, "Reported by:" over each entry of a list of reports).
 
     >>> from cleaner.lexicon import load
     >>> byline(facts("By Jane Doe, Staff Writer"), load("en"))
@@ -505,6 +508,8 @@ def byline(f: Facts, lex: Lexicon) -> str | None:
     True
     >>> byline(facts("Written by Ann Lee"), load("en"))  # a name of short words
     "byline 'written by'"
+    >>> byline(facts("Fact checked by"), load("en")), byline(facts("By"), load("en")), byline(facts("Reported by:"), load("en"))
+    ("byline label 'fact checked by'", None, None)
 
     In a script without capitals a name cannot be told by its shape; after the word and a
     colon, a line of one to four words is one:
@@ -519,8 +524,10 @@ def byline(f: Facts, lex: Lexicon) -> str | None:
     parts = f.key.split(" ")
     vocab = lex.words("byline")
     lead = next((n for n in (3, 2, 1) if " ".join(parts[:n]) in vocab), 0)
-    if not lead or len(parts) <= lead:
+    if not lead:
         return None
+    if len(parts) <= lead:  # the label alone, its name on the next line: "Written by", "Fact checked by"
+        return f"byline label '{f.key}'" if lead >= 2 and not COLON.search(f.text) else None
     colon = COLON.search(f.text)
     if colon and key(f.text[:colon.start()]) in vocab and _uncased_name(f.text[colon.end():].strip()):
         return f"byline '{f.text[:colon.start()].strip()}'"  # its words as written: the key drops marks
