@@ -498,8 +498,8 @@ def byline(f: Facts, lex: Lexicon) -> str | None:
 
     It starts with a byline word (``words/byline.txt``), then mostly capitalised names; a
     byline phrase of two words or more alone on its line is one too, its name on the next line
-    (a lone "By" or "Author" may be a heading's or a table's, and a label with a colon a
-    record's field, "Reported by:" over each entry of a list of reports).
+    (a lone "By" or "Author" may be a list's field or a proof's word, and a label with a colon
+    a record's field, "Reported by:" over each entry of a list of reports).
 
     >>> from cleaner.lexicon import load
     >>> byline(facts("By Jane Doe, Staff Writer"), load("en"))
