@@ -526,9 +526,9 @@ def byline(f: Facts, lex: Lexicon) -> str | None:
     lead = next((n for n in (3, 2, 1) if " ".join(parts[:n]) in vocab), 0)
     if not lead:
         return None
-    if len(parts) <= lead:  # the label alone, its name on the next line: "Written by", "Fact checked by"
-        return f"byline label '{f.key}'" if lead >= 2 and not COLON.search(f.text) else None
     colon = COLON.search(f.text)
+    if len(parts) <= lead:  # the label alone, its name on the next line: "Written by", "Fact checked by"
+        return f"byline label '{f.key}'" if lead >= 2 and not colon else None
     if colon and key(f.text[:colon.start()]) in vocab and _uncased_name(f.text[colon.end():].strip()):
         return f"byline '{f.text[:colon.start()].strip()}'"  # its words as written: the key drops marks
     pieces = f.text.split(None, lead)

@@ -91,9 +91,10 @@ def race(contenders: dict[str, tuple[Callable[[Any], Any], Sequence[Any]]], roun
     rotation (A B, then B A), so that every contender meets it first and later
     equally often, whatever the documents' sizes. Every item of each goes through first,
     untimed: the one-time costs of imports, each language's lexicon and stoplist, compiled
-    regexes and the extractors' own caches land in no round. (With three items only, the first round of the HTML race read about 1.22 where
-    the later ones read 1.13: cleaner's first pass over pages in some thirty languages loads
-    their lexicons, and that round could be the median.)
+    regexes and the extractors' own caches land in no round. (With three items only, the
+    first round of the HTML race read about 1.22 where the later ones read 1.13: cleaner's
+    first pass over pages in some thirty languages loads their lexicons, and that round
+    could be the median.)
     """
     names = list(contenders)
     n_items = len(next(iter(contenders.values()))[1])
